@@ -3,8 +3,8 @@ package dev.slipstream.platform;
 import java.util.Objects;
 
 /**
- * The result of checking one dependency a role needs (the database, the bus), as shown by
- * {@code /healthz}.
+ * The result of checking one dependency a role needs (the database, the bus), as shown by {@code
+ * /healthz}.
  *
  * @param up whether the dependency answered correctly just now
  * @param detail one human sentence: what was checked and what it said, or why it failed

@@ -1,0 +1,150 @@
+package dev.slipstream.gateway;
+
+import com.fasterxml.jackson.core.JacksonException;
+import dev.slipstream.gateway.http.JsonMapping;
+import dev.slipstream.gateway.http.Problem;
+import dev.slipstream.gateway.http.RequestMetrics;
+import dev.slipstream.gateway.ops.HealthRoutes;
+import dev.slipstream.gateway.ops.MetricsRoutes;
+import dev.slipstream.gateway.ops.SystemRoutes;
+import dev.slipstream.gateway.streams.StreamRoutes;
+import dev.slipstream.gateway.webapp.WebAppRoutes;
+import dev.slipstream.platform.InvalidInputException;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.net.BindException;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP front door of Slipstream: health, metrics, the REST API and the web app, on Jetty with
+ * virtual threads. Start one with {@link #start}; {@link #close} stops it.
+ */
+public final class Gateway implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+
+  private final Javalin app;
+  private final String host;
+
+  private Gateway(Javalin app, String host) {
+    this.app = app;
+    this.host = host;
+  }
+
+  /**
+   * Starts listening with {@code settings}, serving {@code services}.
+   *
+   * @throws GatewayStartException when the address cannot be bound (e.g. the port is in use)
+   */
+  public static Gateway start(GatewaySettings settings, GatewayServices services) {
+    Javalin app = Javalin.create(config -> configure(config, settings, services));
+    try {
+      app.start(settings.host(), settings.port());
+    } catch (RuntimeException e) {
+      app.stop();
+      throw new GatewayStartException(bindFailure(settings, e), e);
+    }
+    return new Gateway(app, settings.host());
+  }
+
+  private static void configure(
+      JavalinConfig config, GatewaySettings settings, GatewayServices services) {
+    config.startup.showJavalinBanner = false;
+    config.startup.showOldJavalinVersionWarning = false;
+    config.concurrency.useVirtualThreads = true;
+    config.http.maxRequestSize = settings.maxRequestBytes();
+    config.jsonMapper(new JavalinJackson(JsonMapping.newMapper(), true));
+
+    var routes = config.routes;
+    RequestMetrics.install(routes, services.metrics());
+    routes.before(
+        ctx -> {
+          ctx.header("X-Content-Type-Options", "nosniff");
+          ctx.header("X-Frame-Options", "DENY");
+          ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
+        });
+    routes.before(
+        "/api/*",
+        ctx -> {
+          String type = ctx.contentType();
+          if (ctx.method().name().equals("POST")
+              && (type == null || !type.toLowerCase().startsWith("application/json"))) {
+            throw new HttpResponseException(415, "send the body as application/json");
+          }
+        });
+    HealthRoutes.register(routes, services.healthChecks());
+    MetricsRoutes.register(routes, services.metrics());
+    SystemRoutes.register(routes, services.system(), services.clock());
+    StreamRoutes.register(routes, services.streams());
+    WebAppRoutes.register(config);
+
+    routes.exception(
+        InvalidInputException.class,
+        (e, ctx) -> Problem.send(ctx, 400, e.code(), "Invalid request", e.getMessage()));
+    routes.exception(
+        JacksonException.class,
+        (e, ctx) ->
+            Problem.send(
+                ctx,
+                400,
+                "malformed_json",
+                "Malformed JSON",
+                "the body is not the JSON this endpoint takes: " + e.getOriginalMessage()));
+    routes.exception(
+        HttpResponseException.class,
+        (e, ctx) ->
+            Problem.send(
+                ctx, e.getStatus(), codeFor(e.getStatus()), e.getMessage(), e.getMessage()));
+    routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          log.error("{} {} failed", ctx.method(), ctx.path(), e);
+          Problem.send(
+              ctx,
+              500,
+              "internal_error",
+              "Internal error",
+              "the server failed; it has been logged");
+        });
+  }
+
+  private static String codeFor(int status) {
+    return switch (status) {
+      case 413 -> "request_too_large";
+      case 415 -> "unsupported_media_type";
+      case 404 -> "not_found";
+      case 405 -> "method_not_allowed";
+      default -> status >= 500 ? "internal_error" : "bad_request";
+    };
+  }
+
+  private static String bindFailure(GatewaySettings settings, RuntimeException e) {
+    String where = settings.host() + ":" + settings.port();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BindException) {
+        return "cannot listen on " + where + ": the port is already in use by another program";
+      }
+    }
+    return "cannot listen on " + where + ": " + e.getMessage();
+  }
+
+  /** Returns the port the gateway listens on (the real one when started with port 0). */
+  public int port() {
+    return app.port();
+  }
+
+  /** Returns the base URL to reach the gateway from this machine. */
+  public URI baseUri() {
+    String reachable = "0.0.0.0".equals(host) || "::".equals(host) ? "localhost" : host;
+    return URI.create("http://" + reachable + ":" + port());
+  }
+
+  /** Stops accepting requests and closes the server. */
+  @Override
+  public void close() {
+    app.stop();
+  }
+}
