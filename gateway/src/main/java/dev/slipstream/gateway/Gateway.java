@@ -14,7 +14,10 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import java.io.IOException;
 import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +43,7 @@ public final class Gateway implements AutoCloseable {
    * @throws GatewayStartException when the address cannot be bound (e.g. the port is in use)
    */
   public static Gateway start(GatewaySettings settings, GatewayServices services) {
+    requireFreePort(settings);
     Javalin app = Javalin.create(config -> configure(config, settings, services));
     try {
       app.start(settings.host(), settings.port());
@@ -121,7 +125,23 @@ public final class Gateway implements AutoCloseable {
     };
   }
 
-  private static String bindFailure(GatewaySettings settings, RuntimeException e) {
+  /**
+   * Binds and releases the address once, so that a port in use is reported in one sentence before
+   * Jetty (which logs a stack trace of its own) tries.
+   */
+  private static void requireFreePort(GatewaySettings settings) {
+    if (settings.port() == 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(settings.host(), settings.port()));
+    } catch (IOException e) {
+      throw new GatewayStartException(bindFailure(settings, e), e);
+    }
+  }
+
+  private static String bindFailure(GatewaySettings settings, Exception e) {
     String where = settings.host() + ":" + settings.port();
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof BindException) {

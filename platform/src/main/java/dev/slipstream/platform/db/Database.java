@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Objects;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -73,6 +74,7 @@ public final class Database implements AutoCloseable {
         }
       }
       case DatabaseLocation.External external -> {
+        probe(external);
         HikariDataSource pool;
         try {
           pool =
@@ -91,6 +93,33 @@ public final class Database implements AutoCloseable {
             "external PostgreSQL " + serverVersion(pool) + " at " + external.redactedUrl());
       }
     };
+  }
+
+  /**
+   * Opens and closes one plain connection, so that an unreachable server is reported in one
+   * sentence before the pool starts (the pool would log a stack trace of its own).
+   */
+  private static void probe(DatabaseLocation.External external) {
+    Properties props = new Properties();
+    if (!external.user().isEmpty()) {
+      props.setProperty("user", external.user());
+    }
+    if (!external.password().isEmpty()) {
+      props.setProperty("password", external.password());
+    }
+    props.setProperty("connectTimeout", "5");
+    try (Connection c = new org.postgresql.Driver().connect(external.jdbcUrl(), props)) {
+      if (c == null) {
+        throw new SQLException("the PostgreSQL driver does not accept this URL");
+      }
+    } catch (SQLException e) {
+      throw new DatabaseUnavailableException(
+          "cannot connect to PostgreSQL at "
+              + external.redactedUrl()
+              + ": "
+              + EmbeddedPostgresServer.rootMessage(e),
+          e);
+    }
   }
 
   private static HikariDataSource pool(
@@ -134,20 +163,21 @@ public final class Database implements AutoCloseable {
    */
   public void migrate(List<SchemaMigration> migrations) {
     for (SchemaMigration migration : migrations) {
-      var result =
+      Flyway flyway =
           Flyway.configure()
               .dataSource(pool)
               .schemas(migration.schema())
               .createSchemas(true)
               .locations(migration.location())
               .failOnMissingLocations(true)
-              .load()
-              .migrate();
+              .load();
+      int applied = flyway.migrate().migrationsExecuted;
+      var current = flyway.info().current();
       log.info(
-          "schema {}: {} migration(s) applied, now at version {}",
+          "schema {}: at version {} ({} migration(s) applied now)",
           migration.schema(),
-          result.migrationsExecuted,
-          result.targetSchemaVersion == null ? "(empty)" : result.targetSchemaVersion);
+          current == null ? "none" : current.getVersion(),
+          applied);
     }
   }
 

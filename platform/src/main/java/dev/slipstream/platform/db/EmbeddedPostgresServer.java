@@ -105,19 +105,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
    * while holding the folder lock, so the postmaster cannot belong to a live Slipstream.
    */
   private static void stopOrphanPostmaster(Path dataDirectory) throws IOException {
-    Path pidFile = dataDirectory.resolve("postmaster.pid");
-    if (!Files.isRegularFile(pidFile)) {
-      return;
-    }
-    Optional<ProcessHandle> orphan =
-        Files.readAllLines(pidFile, StandardCharsets.US_ASCII).stream()
-            .findFirst()
-            .map(String::strip)
-            .filter(line -> line.matches("\\d+"))
-            .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
-            .filter(ProcessHandle::isAlive)
-            .filter(
-                p -> p.info().command().map(command -> command.endsWith("postgres")).orElse(false));
+    Optional<ProcessHandle> orphan = runningPostmaster(dataDirectory);
     if (orphan.isEmpty()) {
       return;
     }
@@ -143,6 +131,21 @@ final class EmbeddedPostgresServer implements AutoCloseable {
               + ORPHAN_STOP_WAIT.toSeconds()
               + " s; stop it by hand");
     }
+  }
+
+  /** Returns the live postmaster named by the data directory's pid file, if there is one. */
+  private static Optional<ProcessHandle> runningPostmaster(Path dataDirectory) throws IOException {
+    Path pidFile = dataDirectory.resolve("postmaster.pid");
+    if (!Files.isRegularFile(pidFile)) {
+      return Optional.empty();
+    }
+    return Files.readAllLines(pidFile, StandardCharsets.US_ASCII).stream()
+        .findFirst()
+        .map(String::strip)
+        .filter(line -> line.matches("\\d+"))
+        .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
+        .filter(ProcessHandle::isAlive)
+        .filter(p -> p.info().command().map(command -> command.endsWith("postgres")).orElse(false));
   }
 
   private static void createApplicationDatabase(EmbeddedPostgres postgres) throws SQLException {
@@ -171,11 +174,24 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     return dataDirectory;
   }
 
-  /** Stops PostgreSQL and releases the folder lock. */
+  /**
+   * Stops PostgreSQL and releases the folder lock. Returns only once the postmaster process has
+   * exited: pg_ctl reports "stopped" when the pid file is gone, a moment before the processes are.
+   */
   @Override
   public void close() {
     try {
+      Optional<ProcessHandle> postmaster = runningPostmaster(dataDirectory);
       postgres.close();
+      if (postmaster.isPresent()) {
+        postmaster.get().onExit().get(ORPHAN_STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      log.warn(
+          "embedded PostgreSQL still running {} s after stop was asked",
+          ORPHAN_STOP_WAIT.toSeconds());
     } catch (IOException e) {
       log.warn("embedded PostgreSQL did not stop cleanly: {}", rootMessage(e));
     } finally {

@@ -1,0 +1,167 @@
+package dev.slipstream.server;
+
+import dev.slipstream.gateway.Gateway;
+import dev.slipstream.gateway.GatewayServices;
+import dev.slipstream.gateway.GatewaySettings;
+import dev.slipstream.gateway.SystemInfo;
+import dev.slipstream.media.stream.StreamDirectory;
+import dev.slipstream.platform.Health;
+import dev.slipstream.platform.bus.BusLimits;
+import dev.slipstream.platform.bus.RedisSettings;
+import dev.slipstream.platform.bus.SharedState;
+import dev.slipstream.platform.db.Database;
+import dev.slipstream.platform.db.DatabaseLocation;
+import dev.slipstream.server.config.Role;
+import dev.slipstream.server.config.SlipstreamConfig;
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Slipstream process: opens the database, the shared state and bus, and the roles asked
+ * for, in dependency order, and closes them in reverse. If anything fails to start, what was
+ * already opened is closed before the error goes up, so no process or lock is left behind.
+ */
+final class SlipstreamNode implements AutoCloseable {
+  static final String DEMO_STREAM_TITLE = "Slipstream demo: 100 m sprint";
+  private static final String REDIS_KEY_PREFIX = "slipstream:";
+  private static final Logger log = LoggerFactory.getLogger(SlipstreamNode.class);
+
+  private final Deque<AutoCloseable> opened;
+  private final @Nullable Gateway gateway;
+  private final String summary;
+  private boolean closed;
+
+  private SlipstreamNode(Deque<AutoCloseable> opened, @Nullable Gateway gateway, String summary) {
+    this.opened = opened;
+    this.gateway = gateway;
+    this.summary = summary;
+  }
+
+  static SlipstreamNode start(
+      SlipstreamConfig config, Set<Role> roles, boolean demo, InstantSource clock) {
+    Deque<AutoCloseable> opened = new ArrayDeque<>();
+    try {
+      Metrics metrics = Metrics.create();
+      opened.push(metrics);
+      Database database =
+          Database.open(location(config), config.databasePoolSize(), metrics.registry());
+      opened.push(database);
+      database.migrate(List.of(StreamDirectory.MIGRATION));
+      SharedState shared = sharedState(config, clock);
+      opened.push(shared);
+
+      StreamDirectory streams =
+          StreamDirectory.postgres(database.dataSource(), clock, new SecureRandom());
+      if (demo) {
+        seedDemoStream(streams);
+      }
+      Gateway gateway = null;
+      if (roles.contains(Role.GATEWAY)) {
+        Map<String, Supplier<Health>> checks = new LinkedHashMap<>();
+        checks.put("database", database::health);
+        checks.put("bus", () -> shared.bus().health());
+        SystemInfo system =
+            new SystemInfo(
+                Main.version(),
+                clock.instant(),
+                roles.stream().sorted().map(Role::wireName).toList(),
+                database.description(),
+                shared.description());
+        gateway =
+            Gateway.start(
+                new GatewaySettings(config.httpHost(), config.httpPort(), config.maxRequestBytes()),
+                new GatewayServices(streams, checks, system, metrics.registry(), clock));
+        opened.push(gateway);
+      }
+      return new SlipstreamNode(opened, gateway, summary(config, roles, database, shared, gateway));
+    } catch (RuntimeException e) {
+      closeAll(opened);
+      throw e;
+    }
+  }
+
+  private static DatabaseLocation location(SlipstreamConfig config) {
+    return config
+        .databaseUrl()
+        .<DatabaseLocation>map(
+            url ->
+                new DatabaseLocation.External(
+                    url, config.databaseUser(), config.databasePassword()))
+        .orElseGet(() -> new DatabaseLocation.Embedded(config.dataDirectory().resolve("postgres")));
+  }
+
+  private static SharedState sharedState(SlipstreamConfig config, InstantSource clock) {
+    return config
+        .redisUrl()
+        .map(
+            uri ->
+                SharedState.redis(
+                    RedisSettings.of(uri.toString(), REDIS_KEY_PREFIX), BusLimits.defaults()))
+        .orElseGet(() -> SharedState.inProcess(clock, BusLimits.defaults()));
+  }
+
+  /** Gives the demo something real to list on first start; the media plane will take it live. */
+  private static void seedDemoStream(StreamDirectory streams) {
+    if (streams.list(Optional.empty(), 1).items().isEmpty()) {
+      streams.create(DEMO_STREAM_TITLE);
+    }
+  }
+
+  private static String summary(
+      SlipstreamConfig config,
+      Set<Role> roles,
+      Database database,
+      SharedState shared,
+      @Nullable Gateway gateway) {
+    StringBuilder text = new StringBuilder("Slipstream is up");
+    if (gateway != null) {
+      text.append(": ").append(gateway.baseUri());
+    }
+    text.append("\n  roles:    ")
+        .append(String.join(", ", roles.stream().sorted().map(Role::wireName).toList()));
+    text.append("\n  database: ").append(database.description());
+    text.append("\n  bus:      ").append(shared.description());
+    text.append("\n  data:     ").append(config.dataDirectory());
+    return text.toString();
+  }
+
+  /** Returns the lines printed once the node is up. */
+  String summary() {
+    return summary;
+  }
+
+  /** Returns the gateway's port, when this node runs the gateway. */
+  Optional<Integer> httpPort() {
+    return Optional.ofNullable(gateway).map(Gateway::port);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      closeAll(opened);
+    }
+  }
+
+  private static void closeAll(Deque<AutoCloseable> opened) {
+    while (!opened.isEmpty()) {
+      AutoCloseable next = opened.pop();
+      try {
+        next.close();
+      } catch (Exception e) {
+        log.warn("closing {} failed: {}", next.getClass().getSimpleName(), e.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package dev.slipstream.server.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every setting Slipstream reads, with its default and what it allows: the one catalogue. */
+public final class Settings {
+  /** The address the HTTP server binds. */
+  public static final Setting HTTP_HOST =
+      new Setting(
+          "http.host",
+          "127.0.0.1",
+          "an IP address or host name of this machine (0.0.0.0 for all)",
+          "Address the web app and API listen on.");
+
+  /** The HTTP port. */
+  public static final Setting HTTP_PORT =
+      new Setting("http.port", "8080", "1–65535", "Port of the web app and API.");
+
+  /** Where local state lives. */
+  public static final Setting DATA_DIR =
+      new Setting(
+          "data.dir",
+          "<slipstream folder>/.data",
+          "a folder this user can write",
+          "Where the embedded database and other local state live; kept across restarts.");
+
+  /** An external PostgreSQL instead of the embedded one. */
+  public static final Setting DATABASE_URL =
+      new Setting(
+          "database.url",
+          "",
+          "a jdbc:postgresql:// URL, or empty for the embedded database",
+          "External PostgreSQL to use instead of the embedded one.");
+
+  /** The external database's user. */
+  public static final Setting DATABASE_USER =
+      new Setting(
+          "database.user",
+          "",
+          "a user name",
+          "User for the external database (or put it in the URL).");
+
+  /** The external database's password. */
+  public static final Setting DATABASE_PASSWORD =
+      new Setting(
+          "database.password",
+          "",
+          "a password",
+          "Password for the external database; never printed.");
+
+  /** Connection pool size. */
+  public static final Setting DATABASE_POOL_SIZE =
+      new Setting("database.pool.size", "16", "1–500", "Most database connections held open.");
+
+  /** Redis for state and bus shared between processes. */
+  public static final Setting REDIS_URL =
+      new Setting(
+          "redis.url",
+          "",
+          "redis://host:port or rediss://host:port, or empty for the in-process bus",
+          "Redis that several Slipstream processes share for hot state and events.");
+
+  /** Roles for {@code run}. */
+  public static final Setting ROLES =
+      new Setting(
+          "roles",
+          "all",
+          "a comma-separated list of media, vision, markets, ledger, gateway, or all",
+          "Roles this process runs (the run command; demo always runs all).");
+
+  /** Largest request body. */
+  public static final Setting MAX_REQUEST_BYTES =
+      new Setting(
+          "http.max.request.bytes",
+          "1048576",
+          "1024–1073741824",
+          "Largest HTTP request body accepted; larger ones get 413.");
+
+  /** Log level. */
+  public static final Setting LOG_LEVEL =
+      new Setting(
+          "log.level", "info", "trace, debug, info, warn or error", "How much the server logs.");
+
+  /** The optional configuration file. */
+  public static final Setting CONFIG =
+      new Setting(
+          "config",
+          "",
+          "a Java properties file whose keys are the setting keys (http.port=8080)",
+          "Optional configuration file; flags and environment override it.");
+
+  /** Every setting, in the order help and documentation list them. */
+  public static final List<Setting> ALL =
+      List.of(
+          HTTP_HOST,
+          HTTP_PORT,
+          DATA_DIR,
+          DATABASE_URL,
+          DATABASE_USER,
+          DATABASE_PASSWORD,
+          DATABASE_POOL_SIZE,
+          REDIS_URL,
+          ROLES,
+          MAX_REQUEST_BYTES,
+          LOG_LEVEL,
+          CONFIG);
+
+  /** Environment variables the launcher script reads itself; the server ignores them. */
+  public static final List<String> LAUNCHER_ONLY = List.of("SLIPSTREAM_JAVA_OPTS");
+
+  private Settings() {}
+
+  /** Finds the setting with this file key. */
+  public static Optional<Setting> byKey(String key) {
+    return ALL.stream().filter(s -> s.key().equals(key)).findFirst();
+  }
+}

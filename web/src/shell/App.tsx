@@ -1,0 +1,73 @@
+import { useEffect, useRef } from 'react';
+import { OperatorPage } from '../operator/OperatorPage';
+import { AccountPage } from '../pages/AccountPage';
+import { GoLivePage } from '../pages/GoLivePage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { usePath } from '../router/history';
+import { pageFor, type PageId } from '../router/routes';
+import { WatchPage } from '../watch/WatchPage';
+import { Masthead } from './Masthead';
+
+const TITLES: Record<PageId, string> = {
+  watch: 'Watch',
+  'go-live': 'Go Live',
+  operator: 'Operator',
+  account: 'Account',
+  'not-found': 'Page not found',
+};
+
+/** The app shell: skip link, masthead, the current page and the footer. */
+export function App() {
+  const page = pageFor(usePath());
+  useDocumentTitle(page);
+  useFocusOnNavigation(page);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Masthead current={page} />
+      <main id="main" tabIndex={-1} className="page">
+        <CurrentPage page={page} />
+      </main>
+      <footer className="site-footer">
+        <p>Slipstream · live sport, measured as it happens</p>
+      </footer>
+    </>
+  );
+}
+
+function CurrentPage({ page }: { page: PageId }) {
+  switch (page) {
+    case 'watch':
+      return <WatchPage />;
+    case 'go-live':
+      return <GoLivePage />;
+    case 'operator':
+      return <OperatorPage />;
+    case 'account':
+      return <AccountPage />;
+    case 'not-found':
+      return <NotFoundPage />;
+  }
+}
+
+function useDocumentTitle(page: PageId) {
+  useEffect(() => {
+    document.title = `${TITLES[page]} · Slipstream`;
+  }, [page]);
+}
+
+/** Moves focus to the new page's heading after in-app navigation, as a page load would. */
+function useFocusOnNavigation(page: PageId) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    document.querySelector<HTMLElement>('#main h1')?.focus();
+  }, [page]);
+}
