@@ -1,0 +1,33 @@
+package dev.slipstream.bench;
+
+import java.util.Arrays;
+
+/**
+ * {@code ./slipstream bench <name> [args]}: runs one of Slipstream's benchmarks. Today that is
+ * {@code jmh} (the JMH micro-benchmarks, JMH's own arguments after it); the load generators and the
+ * latency harness join as the parts they measure land.
+ */
+public final class BenchMain {
+  private BenchMain() {}
+
+  /** Runs the named benchmark. */
+  public static void main(String[] args) throws Exception {
+    String name = args.length == 0 ? "--help" : args[0];
+    String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+    switch (name) {
+      case "jmh" -> org.openjdk.jmh.Main.main(rest);
+      case "--help", "-h", "help" ->
+          System.out.println(
+              """
+              Usage: ./slipstream bench <name> [args]
+                jmh [JMH options] [regex]   JMH micro-benchmarks (e.g. jmh -l to list them)""");
+      default -> {
+        System.err.println(
+            "slipstream bench: unknown benchmark "
+                + name
+                + ": ./slipstream bench --help lists them");
+        System.exit(2);
+      }
+    }
+  }
+}
