@@ -11,6 +11,7 @@ final class Help {
   static void print(PrintStream out) {
     out.println(
         """
+
         Platform commands:
           demo             every role in one process on embedded defaults; prints the URL
           run              the roles named by --roles (default all), for one process of many

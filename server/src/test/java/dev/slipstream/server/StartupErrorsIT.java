@@ -42,6 +42,20 @@ class StartupErrorsIT {
   }
 
   @Test
+  void anUnreachableRedisIsOneLineAndLeavesNothingRunning() throws Exception {
+    try (ServerProcess server =
+        ServerProcess.start(
+            List.of("run", "--data-dir=" + data, "--redis-url=redis://127.0.0.1:1"), Map.of())) {
+      assertThat(server.awaitExit(Duration.ofSeconds(60))).isEqualTo(1);
+      assertThat(server.stderr()).hasSize(1);
+      assertThat(server.stderr().getFirst())
+          .startsWith("slipstream: cannot connect to Redis at 127.0.0.1:1");
+      assertNoStackTrace(server);
+      assertThat(ServerProcess.postgresProcessesUnder(data)).isEmpty();
+    }
+  }
+
+  @Test
   void aPortAlreadyInUseIsOneLineAndLeavesNothingRunning() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         ServerProcess server =

@@ -80,12 +80,7 @@ public final class Database implements AutoCloseable {
           pool =
               pool(external.jdbcUrl(), external.user(), external.password(), maxPoolSize, metrics);
         } catch (RuntimeException e) {
-          throw new DatabaseUnavailableException(
-              "cannot connect to PostgreSQL at "
-                  + external.redactedUrl()
-                  + ": "
-                  + EmbeddedPostgresServer.rootMessage(e),
-              e);
+          throw unreachable(external, e);
         }
         yield new Database(
             pool,
@@ -113,13 +108,18 @@ public final class Database implements AutoCloseable {
         throw new SQLException("the PostgreSQL driver does not accept this URL");
       }
     } catch (SQLException e) {
-      throw new DatabaseUnavailableException(
-          "cannot connect to PostgreSQL at "
-              + external.redactedUrl()
-              + ": "
-              + EmbeddedPostgresServer.rootMessage(e),
-          e);
+      throw unreachable(external, e);
     }
+  }
+
+  private static DatabaseUnavailableException unreachable(
+      DatabaseLocation.External external, Exception e) {
+    return new DatabaseUnavailableException(
+        "cannot connect to PostgreSQL at "
+            + external.redactedUrl()
+            + ": "
+            + EmbeddedPostgresServer.rootMessage(e),
+        e);
   }
 
   private static HikariDataSource pool(
