@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipstream.gateway.http.Problem;
 import dev.slipstream.media.stream.StreamDirectory;
 import dev.slipstream.platform.Health;
 import dev.slipstream.platform.db.Database;
@@ -173,10 +174,5 @@ class GatewayIT {
   private HttpResponse<String> send(HttpRequest.Builder request)
       throws IOException, InterruptedException {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** The problem media type, as the gateway's own constant. */
-  private static final class Problem {
-    static final String MEDIA_TYPE = dev.slipstream.gateway.http.Problem.MEDIA_TYPE;
   }
 }

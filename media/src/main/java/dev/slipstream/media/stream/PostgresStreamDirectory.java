@@ -117,7 +117,7 @@ final class PostgresStreamDirectory implements StreamDirectory {
     return id.toString();
   }
 
-  static String validTitle(String title) {
+  private static String validTitle(String title) {
     String clean = title == null ? "" : title.strip();
     if (clean.isEmpty()) {
       throw new InvalidInputException("invalid_title", "title must not be blank");
