@@ -3,13 +3,14 @@ package dev.slipstream.gateway;
 import com.fasterxml.jackson.core.JacksonException;
 import dev.slipstream.gateway.http.JsonMapping;
 import dev.slipstream.gateway.http.Problem;
+import dev.slipstream.gateway.http.RejectionStatus;
 import dev.slipstream.gateway.http.RequestMetrics;
 import dev.slipstream.gateway.ops.HealthRoutes;
 import dev.slipstream.gateway.ops.MetricsRoutes;
 import dev.slipstream.gateway.ops.SystemRoutes;
 import dev.slipstream.gateway.streams.StreamRoutes;
 import dev.slipstream.gateway.webapp.WebAppRoutes;
-import dev.slipstream.platform.InvalidInputException;
+import dev.slipstream.platform.RejectedException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
@@ -86,8 +87,14 @@ public final class Gateway implements AutoCloseable {
     WebAppRoutes.register(config);
 
     routes.exception(
-        InvalidInputException.class,
-        (e, ctx) -> Problem.send(ctx, 400, e.code(), "Invalid request", e.getMessage()));
+        RejectedException.class,
+        (e, ctx) -> {
+          var status = RejectionStatus.of(e);
+          if (status.code() == 401) {
+            ctx.header("WWW-Authenticate", "Bearer");
+          }
+          Problem.send(ctx, status.code(), e.code(), status.title(), e.getMessage());
+        });
     routes.exception(
         JacksonException.class,
         (e, ctx) ->

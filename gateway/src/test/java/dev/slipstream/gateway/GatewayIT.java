@@ -84,13 +84,36 @@ class GatewayIT {
     String id = stream.get("id").asText();
     assertThat(created.headers().firstValue("Location")).contains("/api/streams/" + id);
     assertThat(stream.get("state").asText()).isEqualTo("idle");
+    assertThat(stream.get("publishKey").asText()).matches("sk_[A-Za-z0-9]{32}");
+    assertThat(created.headers().firstValue("Cache-Control")).contains("no-store");
 
     JsonNode list = json.readTree(get("/api/streams").body());
     assertThat(list.get("items")).hasSize(1);
     assertThat(list.at("/items/0/title").asText()).isEqualTo("Long jump final");
     assertThat(list.get("nextCursor").isNull()).isTrue();
-    assertThat(json.readTree(get("/api/streams/" + id).body()).get("title").asText())
-        .isEqualTo("Long jump final");
+    JsonNode fetched = json.readTree(get("/api/streams/" + id).body());
+    assertThat(fetched.get("title").asText()).isEqualTo("Long jump final");
+    assertThat(fetched.has("publishKey")).as("the key is shown only once").isFalse();
+    assertThat(list.at("/items/0").has("publishKey")).isFalse();
+  }
+
+  @Test
+  void aKeyCanBeRotatedAndAnEndedStreamRefusesBoth() throws Exception {
+    JsonNode stream = json.readTree(post("/api/streams", "{\"title\":\"Pole vault\"}").body());
+    String id = stream.get("id").asText();
+
+    JsonNode rotated = json.readTree(post("/api/streams/" + id + "/publish-key", "{}").body());
+    assertThat(rotated.get("publishKey").asText())
+        .matches("sk_[A-Za-z0-9]{32}")
+        .isNotEqualTo(stream.get("publishKey").asText());
+
+    HttpResponse<String> ended = post("/api/streams/" + id + "/end", "{}");
+    assertThat(ended.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(ended.body()).get("state").asText()).isEqualTo("ended");
+    assertProblem(post("/api/streams/" + id + "/publish-key", "{}"), 409, "stream_ended");
+    HttpResponse<String> endedAgain = post("/api/streams/" + id + "/end", "{}");
+    assertThat(endedAgain.statusCode()).as("ending is idempotent").isEqualTo(200);
+    assertProblem(post("/api/streams/str_nosuchstream00000/end", "{}"), 404, "stream_not_found");
   }
 
   @Test

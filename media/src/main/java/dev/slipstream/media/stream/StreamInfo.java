@@ -9,5 +9,7 @@ import java.time.Instant;
  * @param title what the broadcaster called it
  * @param state where it is in its life
  * @param createdAt when it was created
+ * @param stateChangedAt when it entered its current state
  */
-public record StreamInfo(String id, String title, StreamState state, Instant createdAt) {}
+public record StreamInfo(
+    String id, String title, StreamState state, Instant createdAt, Instant stateChangedAt) {}

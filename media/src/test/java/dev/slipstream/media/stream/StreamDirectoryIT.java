@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipstream.platform.InvalidInputException;
+import dev.slipstream.platform.RejectedException;
 import dev.slipstream.platform.db.Database;
 import dev.slipstream.platform.db.TestDatabase;
 import java.sql.Connection;
@@ -37,12 +38,13 @@ class StreamDirectoryIT {
 
   @Test
   void aNewStreamIsIdleAndCanBeFoundByItsId() {
-    StreamInfo created = directory.create("  Men's 100 m final  ");
+    StreamInfo created = directory.create("  Men's 100 m final  ").stream();
 
     assertThat(created.id()).matches("str_[a-z0-9]{16}");
     assertThat(created.title()).isEqualTo("Men's 100 m final");
     assertThat(created.state()).isEqualTo(StreamState.IDLE);
     assertThat(created.createdAt()).isEqualTo(now);
+    assertThat(created.stateChangedAt()).isEqualTo(now);
     assertThat(directory.find(created.id())).contains(created);
     assertThat(directory.find("str_doesnotexist0000")).isEmpty();
   }
@@ -68,6 +70,51 @@ class StreamDirectoryIT {
 
     assertThat(seen).isEqualTo(titles);
     assertThat(pages).isEqualTo(3);
+  }
+
+  @Test
+  void onlyTheCurrentPublishKeyAuthorisesPublishing() {
+    NewStream created = directory.create("Relay");
+    String id = created.stream().id();
+    String key = created.publishKey().value();
+
+    assertThat(key).matches("sk_[A-Za-z0-9]{32}");
+    assertThat(directory.authorizePublish(id, key).id()).isEqualTo(id);
+    assertThat(directory.findByPublishKey(key).id()).isEqualTo(id);
+    assertRejected(() -> directory.authorizePublish(id, "sk_wrong"), "invalid_publish_key");
+    assertRejected(() -> directory.authorizePublish(id, ""), "invalid_publish_key");
+    assertRejected(
+        () -> directory.authorizePublish("str_nosuchstream00000", key), "stream_not_found");
+
+    PublishKey rotated = directory.rotatePublishKey(id);
+
+    assertThat(rotated.value()).isNotEqualTo(key);
+    assertRejected(() -> directory.authorizePublish(id, key), "invalid_publish_key");
+    assertRejected(() -> directory.findByPublishKey(key), "invalid_publish_key");
+    assertThat(directory.authorizePublish(id, rotated.value()).id()).isEqualTo(id);
+    assertThat(rotated.toString()).doesNotContain(rotated.value());
+  }
+
+  @Test
+  void aStreamGoesLiveAndIdleAgainUntilItEndsForGood() {
+    String id = directory.create("Hurdles").stream().id();
+    now = now.plusSeconds(5);
+
+    StreamInfo live = directory.moveTo(id, StreamState.LIVE);
+    assertThat(live.state()).isEqualTo(StreamState.LIVE);
+    assertThat(live.stateChangedAt()).isEqualTo(now);
+    assertThat(directory.moveTo(id, StreamState.LIVE)).isEqualTo(live);
+    assertThat(directory.moveTo(id, StreamState.IDLE).state()).isEqualTo(StreamState.IDLE);
+
+    assertThat(directory.moveTo(id, StreamState.ENDED).state()).isEqualTo(StreamState.ENDED);
+    assertThat(directory.get(id).state()).isEqualTo(StreamState.ENDED);
+    assertRejected(() -> directory.moveTo(id, StreamState.LIVE), "stream_ended");
+    assertRejected(() -> directory.rotatePublishKey(id), "stream_ended");
+  }
+
+  private static void assertRejected(Runnable call, String code) {
+    assertThatThrownBy(call::run)
+        .isInstanceOfSatisfying(RejectedException.class, e -> assertThat(e.code()).isEqualTo(code));
   }
 
   @Test
