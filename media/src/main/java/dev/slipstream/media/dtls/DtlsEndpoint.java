@@ -1,0 +1,54 @@
+package dev.slipstream.media.dtls;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The SFU's side of DTLS-SRTP (RFC 5764, RFC 8827): one per process, holding our certificate,
+ * starting one {@link DtlsServerSession} per peer connection.
+ *
+ * <p>Meters: {@code slipstream.dtls.handshakes} counts finished handshakes, tagged {@code outcome}
+ * = {@code established} or a {@link DtlsFailure#tag()}; {@code slipstream.dtls.datagrams.dropped}
+ * counts datagrams dropped because a session's queue was full.
+ */
+public interface DtlsEndpoint {
+
+  /**
+   * Creates the endpoint.
+   *
+   * @param settings timeouts and sizes
+   * @param certificate our certificate; its fingerprint goes in every SDP answer
+   * @param random randomness for handshakes (client and server randoms, ECDHE keys)
+   * @param meters where handshake outcomes and drops are counted
+   */
+  static DtlsEndpoint create(
+      DtlsSettings settings,
+      DtlsCertificate certificate,
+      SecureRandom random,
+      MeterRegistry meters) {
+    return switch (certificate) {
+      case SelfSignedCertificate own ->
+          new DefaultDtlsEndpoint(settings, own, random, new DtlsMetrics(meters));
+    };
+  }
+
+  /** Returns the fingerprint of our certificate, for {@code a=fingerprint:} in our SDP answer. */
+  CertificateFingerprint fingerprint();
+
+  /**
+   * Starts a DTLS server session for one peer: its thread waits for the ClientHello at once, so
+   * call this as soon as the answer is sent, before ICE has finished, and no early record is lost.
+   *
+   * @param name what logs and the thread call this session, e.g. the peer connection's id
+   * @param remoteFingerprints the {@code a=fingerprint:} values of the peer's SDP; the peer's
+   *     certificate must match one of those with the strongest hash offered
+   * @param sendToPeer sends one datagram to the peer; called on the session's thread, so it must be
+   *     thread-safe and must not block for long
+   * @return the running session
+   * @throws IllegalArgumentException if {@code remoteFingerprints} is empty
+   */
+  DtlsServerSession accept(
+      String name, List<CertificateFingerprint> remoteFingerprints, Consumer<byte[]> sendToPeer);
+}
