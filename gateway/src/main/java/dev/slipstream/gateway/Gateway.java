@@ -5,6 +5,7 @@ import dev.slipstream.gateway.http.JsonMapping;
 import dev.slipstream.gateway.http.Problem;
 import dev.slipstream.gateway.http.RejectionStatus;
 import dev.slipstream.gateway.http.RequestMetrics;
+import dev.slipstream.gateway.media.WhipWhepRoutes;
 import dev.slipstream.gateway.ops.HealthRoutes;
 import dev.slipstream.gateway.ops.MetricsRoutes;
 import dev.slipstream.gateway.ops.SystemRoutes;
@@ -75,7 +76,9 @@ public final class Gateway implements AutoCloseable {
         "/api/*",
         ctx -> {
           String type = ctx.contentType();
+          boolean sdpEndpoint = ctx.path().endsWith("/whip") || ctx.path().endsWith("/whep");
           if (ctx.method().name().equals("POST")
+              && !sdpEndpoint
               && (type == null || !type.toLowerCase().startsWith("application/json"))) {
             throw new HttpResponseException(415, "send the body as application/json");
           }
@@ -84,6 +87,9 @@ public final class Gateway implements AutoCloseable {
     MetricsRoutes.register(routes, services.metrics());
     SystemRoutes.register(routes, services.system(), services.clock());
     StreamRoutes.register(routes, services.streams());
+    if (services.media() != null) {
+      WhipWhepRoutes.register(routes, services.media());
+    }
     WebAppRoutes.register(config);
 
     routes.exception(

@@ -6,21 +6,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipstream.gateway.http.Problem;
+import dev.slipstream.media.sfu.MediaServer;
+import dev.slipstream.media.sfu.MediaSettings;
 import dev.slipstream.media.stream.StreamDirectory;
 import dev.slipstream.platform.Health;
 import dev.slipstream.platform.db.Database;
 import dev.slipstream.platform.db.TestDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,17 +43,32 @@ class GatewayIT {
   private final ObjectMapper json = new ObjectMapper();
   private final AtomicReference<Health> bus = new AtomicReference<>(Health.up("in-process"));
   private Gateway gateway;
+  private MediaServer media;
 
   @BeforeEach
   void startGateway() throws SQLException {
+    // One media plane per test, on a free loopback port.
     db.migrate(List.of(StreamDirectory.MIGRATION));
     try (Connection c = db.dataSource().getConnection();
         Statement s = c.createStatement()) {
       s.execute("TRUNCATE media.streams");
     }
+    StreamDirectory streams =
+        StreamDirectory.postgres(db.dataSource(), Clock.systemUTC(), new SecureRandom());
+    media =
+        MediaServer.start(
+            new MediaSettings(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                List.of(InetAddress.getLoopbackAddress()),
+                Duration.ofSeconds(1)),
+            streams,
+            Clock.systemUTC(),
+            new SecureRandom(),
+            new SimpleMeterRegistry());
     var services =
         new GatewayServices(
-            StreamDirectory.postgres(db.dataSource(), Clock.systemUTC(), new SplittableRandom(1)),
+            streams,
+            media,
             Map.of("database", db::health, "bus", bus::get),
             new SystemInfo(
                 "test", Instant.now(), List.of("gateway"), db.description(), "in-process"),
@@ -58,6 +80,7 @@ class GatewayIT {
   @AfterEach
   void stopGateway() {
     gateway.close();
+    media.close();
   }
 
   @Test
@@ -155,6 +178,7 @@ class GatewayIT {
     var services =
         new GatewayServices(
             StreamDirectory.postgres(db.dataSource(), Clock.systemUTC(), new SplittableRandom(1)),
+            null,
             Map.of(),
             new SystemInfo("test", Instant.now(), List.of(), "", ""),
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),

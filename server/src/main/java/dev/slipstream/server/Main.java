@@ -1,6 +1,7 @@
 package dev.slipstream.server;
 
 import dev.slipstream.gateway.GatewayStartException;
+import dev.slipstream.media.sfu.MediaStartException;
 import dev.slipstream.platform.db.DatabaseUnavailableException;
 import dev.slipstream.platform.state.SharedStateUnavailableException;
 import dev.slipstream.server.config.ConfigException;
@@ -65,6 +66,7 @@ public final class Main {
       return EXIT_USAGE;
     } catch (DatabaseUnavailableException
         | GatewayStartException
+        | MediaStartException
         | SharedStateUnavailableException e) {
       err.println("slipstream: " + e.getMessage());
       return EXIT_FAILED;

@@ -4,6 +4,8 @@ import dev.slipstream.gateway.Gateway;
 import dev.slipstream.gateway.GatewayServices;
 import dev.slipstream.gateway.GatewaySettings;
 import dev.slipstream.gateway.SystemInfo;
+import dev.slipstream.media.sfu.MediaServer;
+import dev.slipstream.media.sfu.MediaSettings;
 import dev.slipstream.media.stream.StreamDirectory;
 import dev.slipstream.platform.Health;
 import dev.slipstream.platform.bus.BusLimits;
@@ -13,6 +15,7 @@ import dev.slipstream.platform.db.Database;
 import dev.slipstream.platform.db.DatabaseLocation;
 import dev.slipstream.server.config.Role;
 import dev.slipstream.server.config.SlipstreamConfig;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
@@ -61,10 +64,16 @@ final class SlipstreamNode implements AutoCloseable {
       SharedState shared = sharedState(config, clock);
       opened.push(shared);
 
-      StreamDirectory streams =
-          StreamDirectory.postgres(database.dataSource(), clock, new SecureRandom());
+      SecureRandom random = new SecureRandom();
+      StreamDirectory streams = StreamDirectory.postgres(database.dataSource(), clock, random);
       if (demo) {
         seedDemoStream(streams);
+      }
+      MediaServer media = null;
+      if (roles.contains(Role.MEDIA)) {
+        media =
+            MediaServer.start(mediaSettings(config), streams, clock, random, metrics.registry());
+        opened.push(media);
       }
       Gateway gateway = null;
       if (roles.contains(Role.GATEWAY)) {
@@ -81,7 +90,7 @@ final class SlipstreamNode implements AutoCloseable {
         gateway =
             Gateway.start(
                 new GatewaySettings(config.httpHost(), config.httpPort(), config.maxRequestBytes()),
-                new GatewayServices(streams, checks, system, metrics.registry(), clock));
+                new GatewayServices(streams, media, checks, system, metrics.registry(), clock));
         opened.push(gateway);
       }
       return new SlipstreamNode(opened, gateway, summary(config, roles, database, shared, gateway));
@@ -99,6 +108,13 @@ final class SlipstreamNode implements AutoCloseable {
                 new DatabaseLocation.External(
                     url, config.databaseUser(), config.databasePassword()))
         .orElseGet(() -> new DatabaseLocation.Embedded(config.dataDirectory().resolve("postgres")));
+  }
+
+  private static MediaSettings mediaSettings(SlipstreamConfig config) {
+    return new MediaSettings(
+        new InetSocketAddress(config.media().udpPort()),
+        config.media().announcedAddresses(),
+        config.media().reconnectGrace());
   }
 
   private static SharedState sharedState(SlipstreamConfig config, InstantSource clock) {

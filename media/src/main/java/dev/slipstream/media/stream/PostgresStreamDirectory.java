@@ -168,6 +168,13 @@ final class PostgresStreamDirectory implements StreamDirectory {
         : moveTo(id, next);
   }
 
+  @Override
+  public int idleAllLive() {
+    return update(
+        "UPDATE media.streams SET state = 'idle', state_changed_at = ? WHERE state = 'live'",
+        Timestamp.from(now()));
+  }
+
   private static StreamInfo requireNotEnded(StreamInfo stream) {
     if (stream.state() == StreamState.ENDED) {
       throw new ConflictException("stream_ended", "stream " + stream.id() + " has ended");

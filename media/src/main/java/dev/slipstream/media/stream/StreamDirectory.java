@@ -87,6 +87,12 @@ public interface StreamDirectory {
   StreamInfo moveTo(String id, StreamState next);
 
   /**
+   * Marks every live stream idle and returns how many there were: at start-up no publisher can be
+   * connected yet, whatever a previous process left behind.
+   */
+  int idleAllLive();
+
+  /**
    * Returns the directory kept in the {@code media} schema of {@code dataSource}, which must be
    * migrated with {@link #MIGRATION}; {@code random} makes ids and publish keys and must be
    * cryptographically strong outside tests.

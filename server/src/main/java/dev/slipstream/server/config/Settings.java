@@ -53,6 +53,38 @@ public final class Settings {
   public static final Setting DATABASE_POOL_SIZE =
       new Setting("database.pool.size", "16", "1–500", "Most database connections held open.");
 
+  /** The media plane's UDP port. */
+  public static final Setting MEDIA_UDP_PORT =
+      new Setting(
+          "media.udp.port",
+          "10000",
+          "0–65535 (0 picks a free port)",
+          "UDP port every WebRTC publisher and viewer sends media to (ICE-lite, one port for all).");
+
+  /** The media plane's ICE-TCP port. */
+  public static final Setting MEDIA_TCP_PORT =
+      new Setting(
+          "media.tcp.port",
+          "10000",
+          "0–65535 (0 picks a free port)",
+          "TCP port for WebRTC peers that cannot use UDP (ICE-TCP, passive).");
+
+  /** Addresses to announce in ICE candidates. */
+  public static final Setting MEDIA_ANNOUNCED_ADDRESSES =
+      new Setting(
+          "media.announced.addresses",
+          "",
+          "comma-separated IP addresses, or empty for this machine's own",
+          "Addresses put in ICE candidates, e.g. the public IP of a server behind NAT.");
+
+  /** How long a live stream waits for its publisher to come back. */
+  public static final Setting MEDIA_RECONNECT_GRACE =
+      new Setting(
+          "media.reconnect.grace.seconds",
+          "10",
+          "0–300",
+          "How long a live stream whose publisher vanished waits for it before going idle.");
+
   /** Redis for state and bus shared between processes. */
   public static final Setting REDIS_URL =
       new Setting(
@@ -101,6 +133,10 @@ public final class Settings {
           DATABASE_PASSWORD,
           DATABASE_POOL_SIZE,
           REDIS_URL,
+          MEDIA_UDP_PORT,
+          MEDIA_TCP_PORT,
+          MEDIA_ANNOUNCED_ADDRESSES,
+          MEDIA_RECONNECT_GRACE,
           ROLES,
           MAX_REQUEST_BYTES,
           LOG_LEVEL,

@@ -1,9 +1,13 @@
 package dev.slipstream.server.config;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,6 +28,7 @@ import java.util.Set;
  * @param databasePassword the external database's password, or empty
  * @param databasePoolSize the most pooled connections
  * @param redisUrl a Redis to share state and events with other processes, or empty
+ * @param media the media plane's sockets and timing
  * @param roles the roles this process runs
  * @param maxRequestBytes the largest HTTP request body
  * @param logLevel the root log level
@@ -38,6 +43,7 @@ public record SlipstreamConfig(
     String databasePassword,
     int databasePoolSize,
     Optional<URI> redisUrl,
+    MediaConfig media,
     Set<Role> roles,
     long maxRequestBytes,
     String logLevel,
@@ -73,6 +79,11 @@ public record SlipstreamConfig(
         v.get(Settings.DATABASE_PASSWORD).value(),
         (int) range(v.get(Settings.DATABASE_POOL_SIZE), 1, 500),
         redisUrl(v.get(Settings.REDIS_URL)),
+        new MediaConfig(
+            (int) range(v.get(Settings.MEDIA_UDP_PORT), 0, 65_535),
+            (int) range(v.get(Settings.MEDIA_TCP_PORT), 0, 65_535),
+            addresses(v.get(Settings.MEDIA_ANNOUNCED_ADDRESSES)),
+            Duration.ofSeconds(range(v.get(Settings.MEDIA_RECONNECT_GRACE), 0, 300))),
         roles(v.get(Settings.ROLES)),
         range(v.get(Settings.MAX_REQUEST_BYTES), 1024, 1L << 30),
         oneOf(v.get(Settings.LOG_LEVEL), "trace", "debug", "info", "warn", "error"),
@@ -137,6 +148,26 @@ public record SlipstreamConfig(
       // Same answer as a wrong scheme.
     }
     throw v.invalid("must be " + v.setting().allowed());
+  }
+
+  private static List<InetAddress> addresses(SettingValue v) {
+    List<InetAddress> addresses = new ArrayList<>();
+    for (String part : v.value().split(",")) {
+      String text = part.strip();
+      if (text.isEmpty()) {
+        continue;
+      }
+      // Only literal IPs: a host name here would make start-up depend on DNS.
+      if (!text.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+        throw v.invalid("must be " + v.setting().allowed());
+      }
+      try {
+        addresses.add(InetAddress.getByName(text));
+      } catch (UnknownHostException e) {
+        throw v.invalid("must be " + v.setting().allowed());
+      }
+    }
+    return List.copyOf(addresses);
   }
 
   private static Set<Role> roles(SettingValue v) {

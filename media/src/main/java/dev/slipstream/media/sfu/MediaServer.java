@@ -1,0 +1,114 @@
+package dev.slipstream.media.sfu;
+
+import dev.slipstream.media.dtls.DtlsCertificate;
+import dev.slipstream.media.dtls.DtlsEndpoint;
+import dev.slipstream.media.dtls.DtlsSettings;
+import dev.slipstream.media.stream.StreamDirectory;
+import dev.slipstream.media.transport.UdpMux;
+import dev.slipstream.media.transport.UdpMuxConfig;
+import dev.slipstream.platform.ConflictException;
+import dev.slipstream.platform.InvalidInputException;
+import dev.slipstream.platform.NotFoundException;
+import dev.slipstream.platform.UnauthorizedException;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.util.Optional;
+
+/**
+ * The media plane as the rest of Slipstream sees it: broadcasters publish into a stream, viewers
+ * play it, and the server forwards their media without re-encoding.
+ */
+public interface MediaServer extends AutoCloseable {
+
+  /**
+   * Starts publishing into stream {@code streamId} from a WHIP offer.
+   *
+   * @param publishKey the stream's publish key, as the WHIP bearer token
+   * @throws NotFoundException {@code stream_not_found}
+   * @throws UnauthorizedException {@code invalid_publish_key}
+   * @throws ConflictException {@code stream_ended}, or {@code stream_already_live} when another
+   *     publisher is on the stream
+   * @throws InvalidInputException {@code invalid_sdp} or {@code no_supported_codec}
+   */
+  SdpAnswer publish(String streamId, String publishKey, String offerSdp);
+
+  /**
+   * Ends a publishing session (WHIP {@code DELETE}); the stream goes idle and its viewers' media
+   * stops.
+   *
+   * @throws NotFoundException {@code session_not_found} when no such session publishes there
+   * @throws UnauthorizedException {@code invalid_publish_key}
+   */
+  void unpublish(String streamId, String sessionId, String publishKey);
+
+  /**
+   * Starts playing stream {@code streamId} from a WHEP offer.
+   *
+   * @throws NotFoundException {@code stream_not_found}
+   * @throws ConflictException {@code stream_not_live} when nobody publishes into it
+   * @throws InvalidInputException {@code invalid_sdp} or {@code no_compatible_codec}
+   */
+  SdpAnswer play(String streamId, String offerSdp, String viewerAddress);
+
+  /**
+   * Ends a playing session (WHEP {@code DELETE}).
+   *
+   * @throws NotFoundException {@code session_not_found}
+   */
+  void stopPlaying(String streamId, String sessionId);
+
+  /** Returns the live figures of a stream that has a publisher. */
+  Optional<LiveStreamStats> stats(String streamId);
+
+  /**
+   * Opens the media plane: binds the UDP socket, makes the DTLS certificate, and marks streams a
+   * previous process left live as idle.
+   *
+   * @throws MediaStartException when the socket cannot be bound
+   */
+  static MediaServer start(
+      MediaSettings settings,
+      StreamDirectory directory,
+      InstantSource clock,
+      SecureRandom random,
+      MeterRegistry metrics) {
+    UdpMux udp;
+    try {
+      udp = UdpMux.open(UdpMuxConfig.defaults(settings.udpBind()));
+    } catch (IOException | RuntimeException e) {
+      throw new MediaStartException(
+          "cannot listen for media on UDP "
+              + settings.udpBind().getHostString()
+              + ":"
+              + settings.udpBind().getPort()
+              + ": "
+              + (e instanceof java.net.BindException
+                  ? "the port is already in use"
+                  : e.getMessage()),
+          e);
+    }
+    try {
+      DtlsEndpoint dtls =
+          DtlsEndpoint.create(
+              DtlsSettings.defaults(), DtlsCertificate.selfSigned(clock, random), random, metrics);
+      directory.idleAllLive();
+      return new DefaultMediaServer(
+          directory,
+          udp,
+          dtls,
+          Candidates.forUdp(settings.announcedAddresses(), udp.localAddress().getPort()),
+          settings,
+          clock,
+          random);
+    } catch (RuntimeException e) {
+      udp.close();
+      throw e;
+    }
+  }
+
+  /** Stops every session and closes the sockets. */
+  @Override
+  void close();
+}

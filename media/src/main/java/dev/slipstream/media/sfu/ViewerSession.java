@@ -1,0 +1,236 @@
+package dev.slipstream.media.sfu;
+
+import dev.slipstream.media.rtp.DropCounts;
+import dev.slipstream.media.rtp.HeaderExtensionMap;
+import dev.slipstream.media.rtp.OutboundStreamRewriter;
+import dev.slipstream.media.rtp.RewriteOutcome;
+import dev.slipstream.media.rtp.Rtcp;
+import dev.slipstream.media.rtp.RtcpPacket;
+import dev.slipstream.media.rtp.RtpPacket;
+import dev.slipstream.media.sdp.MediaKind;
+import dev.slipstream.media.sdp.NegotiatedMedia;
+import dev.slipstream.media.sdp.Negotiation;
+import dev.slipstream.media.sdp.SendSsrcs;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One viewer of a live stream. Publisher packets are offered to a bounded queue without waiting;
+ * the viewer's own virtual thread copies each one, rewrites it for this viewer (SSRC, payload type,
+ * contiguous sequence numbers, starting on a keyframe), encrypts and sends it. A viewer that cannot
+ * keep up loses its own packets (counted) and never slows the publisher or other viewers. NACKs are
+ * answered from the ring of packets already sent; PLI and FIR become a (rate-limited) keyframe
+ * request to the publisher.
+ */
+final class ViewerSession implements PeerTransport.Listener {
+  private static final int QUEUE_CAPACITY = 512;
+  private static final ForwardedPacket STOP =
+      new ForwardedPacket(MediaKind.AUDIO, new byte[0], 0, false);
+
+  /** What a viewer needs from its stream. */
+  interface StreamLink {
+    void requestKeyframe();
+
+    Optional<RtpPacket> cachedPublisherPacket(long ssrc, int sequence);
+
+    void viewerGone(ViewerSession viewer, String reason);
+  }
+
+  private final String sessionId;
+  private final String address;
+  private final Instant since;
+  private final SendSsrcs ssrcs;
+  private final StreamLink stream;
+  private final @Nullable OutboundStreamRewriter video;
+  private final @Nullable OutboundStreamRewriter audio;
+  private final BlockingQueue<ForwardedPacket> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+  private final SentPacketRing sentVideo = new SentPacketRing();
+  private final DropCounts drops = new DropCounts();
+  private final HeaderExtensionMap noExtensions = HeaderExtensionMap.of(Map.of());
+  private final AtomicLong sent = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong retransmitted = new AtomicLong();
+  private volatile @Nullable PeerTransport transport;
+  private volatile boolean ready;
+
+  ViewerSession(
+      String sessionId,
+      String address,
+      Negotiation negotiation,
+      SendSsrcs ssrcs,
+      StreamLink stream,
+      InstantSource clock,
+      RandomGenerator random) {
+    this.sessionId = sessionId;
+    this.address = address;
+    this.since = clock.instant();
+    this.ssrcs = ssrcs;
+    this.stream = stream;
+    this.video =
+        negotiation
+            .media(MediaKind.VIDEO)
+            .map(m -> rewriter(m, ssrcs.videoSsrc(), clock, random))
+            .orElse(null);
+    this.audio =
+        negotiation
+            .media(MediaKind.AUDIO)
+            .map(m -> rewriter(m, ssrcs.audioSsrc(), clock, random))
+            .orElse(null);
+  }
+
+  private static OutboundStreamRewriter rewriter(
+      NegotiatedMedia media, long ssrc, InstantSource clock, RandomGenerator random) {
+    return OutboundStreamRewriter.create(
+        ssrc, media.codec().payloadType(), media.codec().clockRate(), clock, random);
+  }
+
+  void attach(PeerTransport transport) {
+    this.transport = transport;
+  }
+
+  String sessionId() {
+    return sessionId;
+  }
+
+  /** Offers a publisher packet without waiting; a full queue drops it for this viewer only. */
+  void offer(ForwardedPacket packet) {
+    if (ready && !queue.offer(packet)) {
+      dropped.incrementAndGet();
+    }
+  }
+
+  @Override
+  public void onReady() {
+    ready = true;
+    Thread.ofVirtual().name("viewer-" + sessionId).start(this::sendLoop);
+    stream.requestKeyframe();
+  }
+
+  private void sendLoop() {
+    try {
+      while (true) {
+        ForwardedPacket packet = queue.take();
+        if (packet == STOP) {
+          return;
+        }
+        send(packet);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void send(ForwardedPacket packet) {
+    OutboundStreamRewriter rewriter = packet.kind() == MediaKind.VIDEO ? video : audio;
+    PeerTransport peer = transport;
+    if (rewriter == null || peer == null) {
+      return;
+    }
+    byte[] copy = new byte[packet.length() + PeerTransport.SRTP_SPARE];
+    System.arraycopy(packet.data(), 0, copy, 0, packet.length());
+    Optional<RtpPacket> parsed = RtpPacket.parse(copy, 0, packet.length(), drops);
+    if (parsed.isEmpty()) {
+      return;
+    }
+    RtpPacket rtp = parsed.get();
+    RewriteOutcome outcome = rewriter.rewrite(rtp, packet.keyframeStart());
+    switch (outcome) {
+      case FORWARDED -> {
+        rtp.remapExtensions(noExtensions);
+        int sequence = rtp.sequenceNumber();
+        int protectedLength = peer.sendRtp(copy, packet.length());
+        if (protectedLength > 0) {
+          sent.incrementAndGet();
+          if (packet.kind() == MediaKind.VIDEO) {
+            sentVideo.put(sequence, copy, protectedLength);
+          }
+        }
+      }
+      case WAITING_FOR_KEYFRAME -> stream.requestKeyframe();
+      case BEFORE_KEYFRAME, OTHER_SOURCE -> {}
+    }
+  }
+
+  @Override
+  public void onRtp(byte[] packet, int length) {
+    // Viewers only receive; anything they send as RTP is ignored.
+  }
+
+  @Override
+  public void onRtcp(byte[] data, int length) {
+    Rtcp.parse(data, 0, length, drops)
+        .ifPresent(
+            packets -> {
+              for (RtcpPacket packet : packets) {
+                switch (packet) {
+                  case RtcpPacket.GenericNack nack -> retransmit(nack);
+                  case RtcpPacket.PictureLossIndication pli -> stream.requestKeyframe();
+                  case RtcpPacket.FullIntraRequest fir -> stream.requestKeyframe();
+                  default -> {}
+                }
+              }
+            });
+  }
+
+  private void retransmit(RtcpPacket.GenericNack nack) {
+    PeerTransport peer = transport;
+    if (peer == null || nack.mediaSsrc() != ssrcs.videoSsrc() || video == null) {
+      return;
+    }
+    for (int sequence : nack.sequenceNumbers()) {
+      Optional<byte[]> again = sentVideo.get(sequence);
+      if (again.isPresent()) {
+        if (peer.sendRaw(again.get(), again.get().length)) {
+          retransmitted.incrementAndGet();
+        }
+        continue;
+      }
+      // Never sent (dropped from this viewer's queue): rebuild it from the publisher's cache.
+      video
+          .publisherSequence(sequence)
+          .flatMap(p -> stream.cachedPublisherPacket(p.ssrc(), p.sequenceNumber()))
+          .ifPresent(
+              original -> {
+                byte[] copy = new byte[original.length() + PeerTransport.SRTP_SPARE];
+                RtpPacket rebuilt = original.copyInto(copy, 0);
+                if (video.rewriteRetransmission(rebuilt, sequence)) {
+                  rebuilt.remapExtensions(noExtensions);
+                  int protectedLength = peer.sendRtp(copy, original.length());
+                  if (protectedLength > 0) {
+                    sentVideo.put(sequence, copy, protectedLength);
+                    retransmitted.incrementAndGet();
+                  }
+                }
+              });
+    }
+  }
+
+  @Override
+  public void onGone(String reason) {
+    stream.viewerGone(this, reason);
+  }
+
+  /** Returns what the operator console shows about this viewer. */
+  LiveStreamStats.ViewerInfo info() {
+    return new LiveStreamStats.ViewerInfo(
+        sessionId, address, since, sent.get(), dropped.get(), retransmitted.get());
+  }
+
+  /** Stops the sender thread and closes the transport. */
+  void close() {
+    ready = false;
+    queue.clear();
+    queue.offer(STOP);
+    PeerTransport peer = transport;
+    if (peer != null) {
+      peer.close();
+    }
+  }
+}

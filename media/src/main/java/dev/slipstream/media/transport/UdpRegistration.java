@@ -1,0 +1,75 @@
+package dev.slipstream.media.transport;
+
+import dev.slipstream.media.ice.BindingCounters;
+import dev.slipstream.media.ice.IceCredentials;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/** A session's handle on the {@link UdpMuxLoop}. */
+final class UdpRegistration implements MuxRegistration {
+  private final UdpMuxLoop mux;
+  private final MuxSession session;
+  private final IceCredentials credentials;
+
+  UdpRegistration(UdpMuxLoop mux, MuxSession session, IceCredentials credentials) {
+    this.mux = mux;
+    this.session = session;
+    this.credentials = credentials;
+  }
+
+  @Override
+  public IceCredentials credentials() {
+    return credentials;
+  }
+
+  @Override
+  public SendResult send(byte[] packet, int offset, int length, InetSocketAddress to) {
+    return send(ByteBuffer.wrap(packet, offset, length), to);
+  }
+
+  @Override
+  public SendResult send(ByteBuffer packet, InetSocketAddress to) {
+    if (session.isClosed()) {
+      mux.stats().drop(DropReason.SEND_CLOSED);
+      return SendResult.DROPPED_CLOSED;
+    }
+    if (!session.hasConsent(to)) {
+      mux.stats().drop(DropReason.SEND_NO_CONSENT);
+      return SendResult.DROPPED_NO_CONSENT;
+    }
+    return mux.transmit(packet, to);
+  }
+
+  @Override
+  public Optional<InetSocketAddress> nominatedRemote() {
+    return session.nominated();
+  }
+
+  @Override
+  public Set<InetSocketAddress> validatedRemotes() {
+    return session.remotes();
+  }
+
+  @Override
+  public Optional<Instant> lastConsent() {
+    return session.responder().lastValidRequest();
+  }
+
+  @Override
+  public BindingCounters bindingCounters() {
+    return session.responder().counters();
+  }
+
+  @Override
+  public void close() {
+    mux.unregister(credentials.localUfrag(), session);
+  }
+
+  @Override
+  public String toString() {
+    return "UdpRegistration[" + credentials.localUfrag() + " on " + mux.localAddress() + "]";
+  }
+}

@@ -1,0 +1,237 @@
+// Browser WHIP -> server SFU -> browser WHEP, in headless Chromium.
+//
+// One page draws the wall clock as a block pattern onto a canvas every frame and publishes
+// canvas.captureStream() (plus an oscillator as audio) over WHIP; a second page plays the
+// stream over WHEP and, for every displayed frame (requestVideoFrameCallback), reads the clock
+// back from the picture. Both pages share the machine's clock, so the difference is the
+// glass-to-glass latency.
+//
+// Environment:
+//   BASE_URL        server root, e.g. http://127.0.0.1:8080
+//   STREAM_ID       the stream to publish to and play
+//   PUBLISH_KEY     its publish key
+//   DURATION_S      how long to measure (default 10)
+//   MODE            "check" (default): fail unless frames flow and the clock reads back;
+//                   "latency": also print the summary line the benchmark records
+//   SCREENSHOT_DIR  optional: where to save the viewer page's screenshot
+//   RESULT_JSON     optional: where to write every sample as JSON
+// Output: "ok ..." lines, then one summary line
+//   latency whip->whep: n=<samples> p50=<ms> p95=<ms> max=<ms> receive_p50=<ms> ms
+// Exit status: 0 on success, 1 on a failed check, 2 on missing environment.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { drawClockFrame, readClockFrame } from './clock-pattern.mjs';
+
+const env = process.env;
+for (const name of ['BASE_URL', 'STREAM_ID', 'PUBLISH_KEY']) {
+  if (!env[name]) {
+    console.error(`FAIL environment: ${name} is required`);
+    process.exit(2);
+  }
+}
+const base = env.BASE_URL.replace(/\/$/, '');
+const streamId = env.STREAM_ID;
+const durationS = Number(env.DURATION_S ?? '10');
+const mode = env.MODE ?? 'check';
+
+const profile = mkdtempSync(join(tmpdir(), 'slipstream-webrtc-'));
+const browser = await chromium.launchPersistentContext(profile, {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  viewport: { width: 800, height: 600 },
+  args: [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--autoplay-policy=no-user-gesture-required',
+    '--disable-background-timer-throttling', '--disable-renderer-backgrounding',
+    '--disable-backgrounding-occluded-windows',
+  ],
+});
+
+let failed = false;
+const fail = (check, why) => {
+  failed = true;
+  console.error(`FAIL ${check}: ${why}`);
+};
+
+try {
+  const errors = [];
+  const publisher = await browser.newPage();
+  publisher.on('pageerror', (e) => errors.push(`publisher: ${e.message}`));
+  await publisher.goto(`${base}/`);
+  await publisher.evaluate(publishScript, {
+    streamId,
+    key: env.PUBLISH_KEY,
+    drawSrc: drawClockFrame.toString(),
+  });
+  console.log('ok publisher connected over WHIP');
+
+  const viewer = await browser.newPage();
+  viewer.on('pageerror', (e) => errors.push(`viewer: ${e.message}`));
+  await viewer.goto(`${base}/`);
+  await viewer.evaluate(playScript, { streamId, readSrc: readClockFrame.toString() });
+  console.log('ok viewer connected over WHEP');
+
+  await viewer.waitForTimeout(durationS * 1000);
+  const result = await viewer.evaluate(() => window.__viewer.snapshot());
+  if (env.SCREENSHOT_DIR) {
+    mkdirSync(env.SCREENSHOT_DIR, { recursive: true });
+    await viewer.screenshot({ path: join(env.SCREENSHOT_DIR, 'whep-viewer.png') });
+  }
+  if (env.RESULT_JSON) writeFileSync(env.RESULT_JSON, JSON.stringify(result));
+
+  const g2g = result.samples.map((s) => s.g2g).sort((a, b) => a - b);
+  const receive = result.samples.map((s) => s.receive).filter((v) => v !== null).sort((a, b) => a - b);
+  const pct = (xs, p) => (xs.length === 0 ? NaN : xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]);
+  const minFrames = Math.max(10, Math.floor(durationS * 10));
+  if (result.frames < minFrames) fail('frames advance', `${result.frames} frames in ${durationS} s (want ≥ ${minFrames})`);
+  else console.log(`ok frames advance: ${result.frames} frames shown at ${result.width}x${result.height}`);
+  if (result.samples.length < result.frames * 0.8) {
+    fail('clock reads back', `${result.samples.length} of ${result.frames} frames carried a readable clock`);
+  } else console.log(`ok clock reads back on ${result.samples.length} of ${result.frames} frames`);
+  if (!(pct(g2g, 95) < 2000)) fail('latency is sane', `p95 ${pct(g2g, 95)} ms`);
+  for (const e of errors) fail('no page errors', e);
+
+  await viewer.evaluate(() => window.__viewer.stop());
+  await publisher.evaluate(() => window.__publisher.stop());
+  console.log('ok both sessions deleted');
+
+  const fmt = (v) => (Number.isFinite(v) ? v.toFixed(1) : 'NaN');
+  console.log(
+    `latency whip->whep: n=${g2g.length} p50=${fmt(pct(g2g, 50))} p95=${fmt(pct(g2g, 95))} ` +
+      `max=${fmt(g2g.at(-1))} receive_p50=${fmt(pct(receive, 50))} ms`,
+  );
+  if (mode === 'latency' && g2g.length === 0) fail('latency', 'no samples');
+} catch (e) {
+  fail('run', e?.stack ?? String(e));
+} finally {
+  await browser.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
+
+// ---- page scripts (run inside Chromium) ----
+
+async function publishScript({ streamId, key, drawSrc }) {
+  const draw = new Function(`return ${drawSrc}`)();
+  const canvas = document.createElement('canvas');
+  canvas.width = 640;
+  canvas.height = 360;
+  document.body.prepend(canvas);
+  const ctx = canvas.getContext('2d');
+  let frameNo = 0;
+  let running = true;
+  const tick = () => {
+    if (!running) return;
+    draw(ctx, performance.timeOrigin + performance.now(), frameNo++);
+    requestAnimationFrame(tick);
+  };
+  tick();
+  const video = canvas.captureStream(30).getVideoTracks()[0];
+  const audioContext = new AudioContext();
+  const oscillator = audioContext.createOscillator();
+  const destination = audioContext.createMediaStreamDestination();
+  oscillator.connect(destination);
+  oscillator.start();
+  const pc = new RTCPeerConnection();
+  pc.addTransceiver(video, { direction: 'sendonly' });
+  pc.addTransceiver(destination.stream.getAudioTracks()[0], { direction: 'sendonly' });
+  await pc.setLocalDescription(await pc.createOffer());
+  await new Promise((resolve) => {
+    if (pc.iceGatheringState === 'complete') resolve();
+    pc.addEventListener('icegatheringstatechange', () => pc.iceGatheringState === 'complete' && resolve());
+    setTimeout(resolve, 3000);
+  });
+  const response = await fetch(`/api/streams/${streamId}/whip`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/sdp', Authorization: `Bearer ${key}` },
+    body: pc.localDescription.sdp,
+  });
+  if (response.status !== 201) throw new Error(`WHIP answered ${response.status}: ${await response.text()}`);
+  const location = response.headers.get('Location');
+  await pc.setRemoteDescription({ type: 'answer', sdp: await response.text() });
+  await new Promise((resolve, reject) => {
+    const check = () => {
+      if (pc.connectionState === 'connected') resolve();
+      if (pc.connectionState === 'failed') reject(new Error('publisher connection failed'));
+    };
+    pc.addEventListener('connectionstatechange', check);
+    check();
+    setTimeout(() => reject(new Error(`publisher still ${pc.connectionState} after 10 s`)), 10000);
+  });
+  window.__publisher = {
+    async stop() {
+      running = false;
+      await fetch(location, { method: 'DELETE', headers: { Authorization: `Bearer ${key}` } });
+      pc.close();
+    },
+  };
+}
+
+async function playScript({ streamId, readSrc }) {
+  const read = new Function(`return ${readSrc}`)();
+  const video = document.createElement('video');
+  video.muted = true;
+  video.autoplay = true;
+  video.playsInline = true;
+  document.body.prepend(video);
+  const canvas = document.createElement('canvas');
+  canvas.width = 640;
+  canvas.height = 360;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  const pc = new RTCPeerConnection();
+  pc.addTransceiver('video', { direction: 'recvonly' });
+  pc.addTransceiver('audio', { direction: 'recvonly' });
+  pc.addEventListener('track', (event) => {
+    if (event.track.kind === 'video') video.srcObject = new MediaStream([event.track]);
+  });
+  await pc.setLocalDescription(await pc.createOffer());
+  await new Promise((resolve) => {
+    if (pc.iceGatheringState === 'complete') resolve();
+    pc.addEventListener('icegatheringstatechange', () => pc.iceGatheringState === 'complete' && resolve());
+    setTimeout(resolve, 3000);
+  });
+  const response = await fetch(`/api/streams/${streamId}/whep`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/sdp' },
+    body: pc.localDescription.sdp,
+  });
+  if (response.status !== 201) throw new Error(`WHEP answered ${response.status}: ${await response.text()}`);
+  const location = response.headers.get('Location');
+  await pc.setRemoteDescription({ type: 'answer', sdp: await response.text() });
+
+  const state = { frames: 0, unreadable: 0, samples: [], width: 0, height: 0 };
+  const wrap = (ms) => {
+    const m = ((ms % 4294967296) + 4294967296) % 4294967296;
+    return m > 2147483648 ? m - 4294967296 : m;
+  };
+  const onFrame = (now, meta) => {
+    state.frames++;
+    state.width = meta.width;
+    state.height = meta.height;
+    ctx.drawImage(video, 0, 0, 640, 360);
+    const drawn = read(ctx);
+    if (drawn === null) state.unreadable++;
+    else {
+      const origin = performance.timeOrigin;
+      state.samples.push({
+        g2g: wrap(origin + meta.expectedDisplayTime - drawn),
+        receive: meta.receiveTime === undefined ? null : wrap(origin + meta.receiveTime - drawn),
+        rtpTimestamp: meta.rtpTimestamp ?? null,
+      });
+    }
+    video.requestVideoFrameCallback(onFrame);
+  };
+  video.requestVideoFrameCallback(onFrame);
+  const keepAnimating = () => requestAnimationFrame(keepAnimating);
+  keepAnimating();
+  window.__viewer = {
+    snapshot: () => ({ ...state, samples: state.samples.slice() }),
+    async stop() {
+      await fetch(location, { method: 'DELETE' });
+      pc.close();
+    },
+  };
+}
