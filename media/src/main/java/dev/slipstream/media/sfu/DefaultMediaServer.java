@@ -2,6 +2,8 @@ package dev.slipstream.media.sfu;
 
 import dev.slipstream.media.dtls.CertificateFingerprint;
 import dev.slipstream.media.dtls.DtlsEndpoint;
+import dev.slipstream.media.rtp.Rtcp;
+import dev.slipstream.media.rtp.RtcpPacket;
 import dev.slipstream.media.sdp.Candidate;
 import dev.slipstream.media.sdp.IceCredentials;
 import dev.slipstream.media.sdp.LocalTransport;
@@ -50,7 +52,7 @@ final class DefaultMediaServer implements MediaServer {
   private final Duration reconnectGrace;
   private final ScheduledExecutorService timer;
   private final Map<String, LiveStream> streams = new ConcurrentHashMap<>();
-  private final Map<String, PeerTransport> publishers = new ConcurrentHashMap<>();
+  private final Map<String, Runnable> publishers = new ConcurrentHashMap<>();
   private final Map<String, ScheduledFuture<?>> graceTimers = new ConcurrentHashMap<>();
   private final Map<String, StreamCodecs> previousCodecs = new ConcurrentHashMap<>();
   private final Object publisherLock = new Object();
@@ -129,11 +131,85 @@ final class DefaultMediaServer implements MediaServer {
                   publisherGone(stream, feed, reason);
                 }
               });
-      feed.attach(peer);
-      publishers.put(sessionId, peer);
+      feed.attach(
+          new PublisherFeed.Uplink() {
+            @Override
+            public void sendRtcp(byte[] compound) {
+              peer.sendRtcp(compound);
+            }
+
+            @Override
+            public void requestKeyframe(long videoSsrc) {
+              peer.sendRtcp(
+                  Rtcp.write(
+                      List.of(
+                          new RtcpPacket.PictureLossIndication(
+                              PublisherFeed.SFU_SSRC, videoSsrc))));
+            }
+          });
+      publishers.put(sessionId, peer::close);
       stream.setPublisher(feed);
       streams.put(streamId, stream);
       return new SdpAnswer(sessionId, negotiation.answerSdp());
+    }
+  }
+
+  @Override
+  public LocalPublisher publishLocal(
+      String streamId, String publishKey, StreamCodecs codecs, Runnable keyframeRequested) {
+    directory.authorizePublish(streamId, publishKey);
+    synchronized (publisherLock) {
+      LiveStream live = streams.get(streamId);
+      if (live != null && live.publisher() != null) {
+        throw new ConflictException(
+            "stream_already_live",
+            "stream " + streamId + " already has a publisher; stop it first");
+      }
+      LiveStream stream = live != null ? live : new LiveStream(streamId, clock, this::viewerGone);
+      if (live != null) {
+        cancelGrace(streamId);
+      }
+      String sessionId = newSessionId();
+      PublisherFeed feed = new PublisherFeed(sessionId, codecs, clock, stream::fanOut);
+      feed.attach(
+          new PublisherFeed.Uplink() {
+            @Override
+            public void sendRtcp(byte[] compound) {
+              // An in-process source loses nothing and needs no reports.
+            }
+
+            @Override
+            public void requestKeyframe(long videoSsrc) {
+              keyframeRequested.run();
+            }
+          });
+      publishers.put(sessionId, () -> {});
+      stream.setPublisher(feed);
+      streams.put(streamId, stream);
+      previousCodecs.put(streamId, codecs);
+      directory.moveTo(streamId, StreamState.LIVE);
+      log.info("stream {} is live (in-process publisher {})", streamId, sessionId);
+      return new LocalPublisher() {
+        @Override
+        public void send(byte[] packet, int length) {
+          feed.onRtp(java.util.Arrays.copyOf(packet, length), length);
+        }
+
+        @Override
+        public String sessionId() {
+          return sessionId;
+        }
+
+        @Override
+        public void close() {
+          synchronized (publisherLock) {
+            if (stream.publisher() == feed) {
+              closePublisher(stream, feed);
+              endLive(stream);
+            }
+          }
+        }
+      };
     }
   }
 
@@ -186,9 +262,9 @@ final class DefaultMediaServer implements MediaServer {
 
   private void closePublisher(LiveStream live, PublisherFeed feed) {
     live.setPublisher(null);
-    PeerTransport peer = publishers.remove(feed.sessionId());
-    if (peer != null) {
-      peer.close();
+    Runnable disconnect = publishers.remove(feed.sessionId());
+    if (disconnect != null) {
+      disconnect.run();
     }
   }
 

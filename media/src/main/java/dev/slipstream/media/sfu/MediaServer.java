@@ -3,6 +3,7 @@ package dev.slipstream.media.sfu;
 import dev.slipstream.media.dtls.DtlsCertificate;
 import dev.slipstream.media.dtls.DtlsEndpoint;
 import dev.slipstream.media.dtls.DtlsSettings;
+import dev.slipstream.media.sdp.StreamCodecs;
 import dev.slipstream.media.stream.StreamDirectory;
 import dev.slipstream.media.transport.UdpMux;
 import dev.slipstream.media.transport.UdpMuxConfig;
@@ -33,6 +34,19 @@ public interface MediaServer extends AutoCloseable {
    * @throws InvalidInputException {@code invalid_sdp} or {@code no_supported_codec}
    */
   SdpAnswer publish(String streamId, String publishKey, String offerSdp);
+
+  /**
+   * Starts publishing into a stream from inside this process (the synthetic test source, a file,
+   * RTMP or SRT ingest through FFmpeg): the caller hands over plain RTP packets already packetised
+   * for {@code codecs}. The stream is live at once.
+   *
+   * @param keyframeRequested called (rate-limited) when a viewer needs a keyframe
+   * @throws NotFoundException {@code stream_not_found}
+   * @throws UnauthorizedException {@code invalid_publish_key}
+   * @throws ConflictException {@code stream_ended} or {@code stream_already_live}
+   */
+  LocalPublisher publishLocal(
+      String streamId, String publishKey, StreamCodecs codecs, Runnable keyframeRequested);
 
   /**
    * Ends a publishing session (WHIP {@code DELETE}); the stream goes idle and its viewers' media

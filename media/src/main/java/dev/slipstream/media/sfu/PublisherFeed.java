@@ -45,7 +45,7 @@ final class PublisherFeed {
   private final DropCounts drops = new DropCounts();
   private final IngestStats stats;
   private final Instant since;
-  private volatile @Nullable PeerTransport transport;
+  private volatile @Nullable Uplink uplink;
 
   PublisherFeed(
       String sessionId,
@@ -60,8 +60,17 @@ final class PublisherFeed {
     this.since = clock.instant();
   }
 
-  void attach(PeerTransport transport) {
-    this.transport = transport;
+  /** Where feedback to the publisher goes: RTCP over WebRTC, or a callback in this process. */
+  interface Uplink {
+    /** Sends an RTCP compound packet (NACKs, receiver reports) to the publisher. */
+    void sendRtcp(byte[] compound);
+
+    /** Asks the publisher for a keyframe on this video source. */
+    void requestKeyframe(long videoSsrc);
+  }
+
+  void attach(Uplink uplink) {
+    this.uplink = uplink;
   }
 
   String sessionId() {
@@ -114,16 +123,15 @@ final class PublisherFeed {
             });
   }
 
-  /** Asks the publisher for a keyframe on every video source. */
+  /** Asks the publisher for a keyframe on every video source it has sent. */
   void requestKeyframe() {
-    PeerTransport peer = transport;
-    if (peer == null) {
+    Uplink up = uplink;
+    if (up == null) {
       return;
     }
     for (InboundMedia source : sources.values()) {
       if (source.kind() == MediaKind.VIDEO) {
-        peer.sendRtcp(
-            Rtcp.write(List.of(new RtcpPacket.PictureLossIndication(SFU_SSRC, source.ssrc()))));
+        up.requestKeyframe(source.ssrc());
         stats.countPli();
       }
     }
@@ -131,8 +139,8 @@ final class PublisherFeed {
 
   /** Sends due NACKs and, when {@code withReports}, receiver reports; called by the timer. */
   void sendFeedback(boolean withReports) {
-    PeerTransport peer = transport;
-    if (peer == null) {
+    Uplink up = uplink;
+    if (up == null) {
       return;
     }
     List<RtcpPacket> out = new ArrayList<>();
@@ -158,7 +166,7 @@ final class PublisherFeed {
       out.addFirst(new RtcpPacket.ReceiverReport(SFU_SSRC, blocks));
     }
     if (!out.isEmpty()) {
-      peer.sendRtcp(Rtcp.write(out));
+      up.sendRtcp(Rtcp.write(out));
     }
   }
 
