@@ -22,6 +22,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -189,6 +191,76 @@ class GatewayIT {
             "cannot listen on 127.0.0.1:"
                 + gateway.port()
                 + ": the port is already in use by another program");
+  }
+
+  @Test
+  void whipAndWhepRefuseBadRequestsPreciselyAndChangeNothing() throws Exception {
+    String offer =
+        Files.readString(Path.of("../media/src/test/resources/sdp/chromium-whip-offer.sdp"));
+    JsonNode stream = json.readTree(post("/api/streams", "{\"title\":\"Steeplechase\"}").body());
+    String id = stream.get("id").asText();
+    String key = stream.get("publishKey").asText();
+    String whip = "/api/streams/" + id + "/whip";
+
+    assertProblem(sdp(whip, offer, null), 401, "invalid_publish_key");
+    assertProblem(sdp(whip, offer, "sk_wrong"), 401, "invalid_publish_key");
+    assertProblem(
+        sdp("/api/streams/str_nosuchstream00000/whip", offer, key), 404, "stream_not_found");
+    assertProblem(sdp(whip, "v=0\r\nthis is not sdp\r\n", key), 400, "invalid_sdp");
+    assertProblem(
+        sdp(whip, offer.replaceAll("(?m)^a=fingerprint:.*\r?\n", ""), key), 400, "invalid_sdp");
+    assertProblem(
+        send(
+            HttpRequest.newBuilder(uri(whip))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + key)
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))),
+        415,
+        "unsupported_media_type");
+    assertProblem(sdp("/api/streams/" + id + "/whep", offer, null), 409, "stream_not_live");
+    assertThat(json.readTree(get("/api/streams/" + id).body()).get("state").asText())
+        .isEqualTo("idle");
+
+    HttpResponse<String> first = sdp(whip, offer, key);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    assertThat(first.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/sdp"));
+    assertThat(first.body()).contains("a=ice-lite").contains("a=setup:passive");
+    String session = first.headers().firstValue("Location").orElseThrow();
+    assertThat(session).startsWith(whip + "/");
+    assertProblem(sdp(whip, offer, key), 409, "stream_already_live");
+    assertProblem(
+        send(
+            HttpRequest.newBuilder(uri(session))
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("a=x"))
+                .header("Content-Type", "application/trickle-ice-sdpfrag")),
+        405,
+        "method_not_allowed");
+    assertProblem(
+        send(
+            HttpRequest.newBuilder(uri(whip + "/0000"))
+                .DELETE()
+                .header("Authorization", "Bearer " + key)),
+        404,
+        "session_not_found");
+    HttpResponse<String> deleted =
+        send(
+            HttpRequest.newBuilder(uri(session)).DELETE().header("Authorization", "Bearer " + key));
+    assertThat(deleted.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(get("/api/streams/" + id).body()).get("state").asText())
+        .isEqualTo("idle");
+  }
+
+  private HttpResponse<String> sdp(String path, String body, String bearer)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/sdp")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    return send(request);
   }
 
   private void assertProblem(HttpResponse<String> response, int status, String code)

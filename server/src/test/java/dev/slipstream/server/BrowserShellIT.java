@@ -8,15 +8,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,11 +31,14 @@ class BrowserShellIT {
 
   @Test
   void theAppShowsTheStreamsTheServerHoldsOnEveryPageAndWidth() throws Exception {
-    requireChromium();
+    BrowserScript.requireChromium();
     int port = ServerProcess.freePort();
     SlipstreamConfig config =
         SlipstreamConfig.load(
-            List.of("--http-port=" + port, "--data-dir=" + data), Map.of(), data, data);
+            List.of("--http-port=" + port, "--data-dir=" + data, "--media-udp-port=0"),
+            Map.of(),
+            data,
+            data);
     try (SlipstreamNode node =
         SlipstreamNode.start(config, EnumSet.allOf(Role.class), false, Clock.systemUTC())) {
       String title = "Browser test stream " + UUID.randomUUID().toString().substring(0, 8);
@@ -53,37 +54,17 @@ class BrowserShellIT {
       assertThat(created.statusCode()).isEqualTo(201);
 
       Path screenshots = Path.of("target/screenshots").toAbsolutePath();
-      Path log = Files.createTempFile("shell-e2e", ".log");
-      ProcessBuilder run = new ProcessBuilder("node", SCRIPT.toString());
-      run.environment()
-          .putAll(
+      BrowserScript.Result result =
+          BrowserScript.run(
+              "shell.e2e.mjs",
               Map.of(
                   "BASE_URL", base,
                   "EXPECT_STREAM_TITLE", title,
-                  "SCREENSHOT_DIR", screenshots.toString()));
-      run.redirectErrorStream(true).redirectOutput(log.toFile());
-      Process browser = run.start();
-      boolean finished = browser.waitFor(180, TimeUnit.SECONDS);
-      String output = Files.readString(log);
-      if (!finished) {
-        browser.destroyForcibly();
-      }
-      assertThat(finished).as("browser test finished in time:\n" + output).isTrue();
-      assertThat(browser.exitValue()).as(output).isZero();
+                  "SCREENSHOT_DIR", screenshots.toString()),
+              Duration.ofSeconds(180));
+      assertThat(result.exitCode()).as(result.output()).isZero();
       assertThat(screenshots.resolve("watch-desktop.png")).isNotEmptyFile();
       assertThat(screenshots.resolve("operator-phone.png")).isNotEmptyFile();
     }
-  }
-
-  private static void requireChromium() {
-    if (Files.isExecutable(CHROMIUM)) {
-      return;
-    }
-    String notice = "no Chromium at " + CHROMIUM + ": browser test not run";
-    if ("true".equals(System.getenv("CI"))) {
-      throw new AssertionError(notice + " (CI=true requires it; ./slipstream test installs it)");
-    }
-    System.err.println("NOTICE: " + notice);
-    Assumptions.abort(notice);
   }
 }

@@ -3,6 +3,7 @@ package dev.slipstream.media.ice;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Reads one STUN message. Every defect becomes a {@link StunParseResult.Malformed}; no exception
@@ -15,7 +16,7 @@ final class StunDecoder {
   private StunDecoder() {}
 
   static StunParseResult decode(byte[] data, int offset, int length) {
-    java.util.Objects.checkFromIndexSize(offset, length, data.length);
+    Objects.checkFromIndexSize(offset, length, data.length);
     if (length < StunMessage.HEADER_LENGTH) {
       return malformed(StunParseError.TOO_SHORT, "a STUN header has 20 bytes (got " + length + ")");
     }
@@ -52,15 +53,13 @@ final class StunDecoder {
           return malformed(StunParseError.BAD_ATTRIBUTE_VALUE, "FINGERPRINT must have 4 bytes");
         }
         fingerprintAt = pos;
-      } else if (integrityAt >= 0) {
-        // After MESSAGE-INTEGRITY only FINGERPRINT counts.
-      } else if (attrType == StunAttribute.MESSAGE_INTEGRITY) {
+      } else if (integrityAt < 0 && attrType == StunAttribute.MESSAGE_INTEGRITY) {
         if (attrLength != 20) {
           return malformed(
               StunParseError.BAD_ATTRIBUTE_VALUE, "MESSAGE-INTEGRITY must have 20 bytes");
         }
         integrityAt = pos;
-      } else {
+      } else if (integrityAt < 0) {
         try {
           attributes.add(StunAttributeCodec.decodeValue(attrType, raw, pos + 4, attrLength, id));
         } catch (StunAttributeCodec.BadValue e) {

@@ -20,7 +20,8 @@ public interface PacketSink {
 
   /**
    * A new remote address passed a connectivity check: packets from it now reach this sink and
-   * {@link MuxRegistration#send} may send to it. Called once per address until consent expires.
+   * {@link MuxRegistration#send} may send to it. Called once per address until consent expires, and
+   * before the success response leaves, so the browser never hears back before the path is open.
    */
   void onConnected(InetSocketAddress remote);
 

@@ -31,13 +31,10 @@ final class StunRouting {
       int length,
       InetSocketAddress from,
       Function<String, @Nullable MuxSession> sessionByUfrag) {
-    ReceivedStun stun;
-    switch (StunMessage.decode(packet, 0, length)) {
-      case StunParseResult.Malformed m -> {
-        return new Unroutable(DropReason.STUN_MALFORMED);
-      }
-      case StunParseResult.Parsed p -> stun = p.stun();
+    if (!(StunMessage.decode(packet, 0, length) instanceof StunParseResult.Parsed parsed)) {
+      return new Unroutable(DropReason.STUN_MALFORMED);
     }
+    ReceivedStun stun = parsed.stun();
     Optional<String> username = stun.message().username();
     int colon = username.map(u -> u.indexOf(':')).orElse(-1);
     MuxSession session =

@@ -174,10 +174,11 @@ final class TcpConnection {
         switch (h.outcome()) {
           case BindingOutcome.Accepted a -> {
             mux.stats().bindingAccepted();
-            enqueue(a.response(), 0, a.response().length);
             session = h.session();
-            // A session closed meanwhile refuses the address: this connection has no owner left.
-            return h.session().validated(remote, a.useCandidate());
+            if (!h.session().validated(remote, a.useCandidate())) {
+              close(); // the session closed meanwhile: this connection has no owner left
+            }
+            enqueue(a.response(), 0, a.response().length);
           }
           case BindingOutcome.Refused r -> {
             mux.stats().bindingRefused(r.reason());

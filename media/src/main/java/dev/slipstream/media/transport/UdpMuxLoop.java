@@ -260,8 +260,9 @@ final class UdpMuxLoop implements UdpMux {
         switch (h.outcome()) {
           case BindingOutcome.Accepted a -> {
             stats.bindingAccepted();
-            transmit(ByteBuffer.wrap(a.response()), from);
+            // Route first, so that once the browser has the answer the path is open both ways.
             bind(from, h.session(), a.useCandidate());
+            transmit(ByteBuffer.wrap(a.response()), from);
           }
           case BindingOutcome.Refused r -> {
             stats.bindingRefused(r.reason());

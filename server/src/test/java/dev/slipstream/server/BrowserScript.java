@@ -1,0 +1,54 @@
+package dev.slipstream.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Runs one of the web module's Node browser scripts ({@code web/e2e/*.mjs}) against a server, in
+ * Debian's headless Chromium, and returns its exit status and output.
+ */
+final class BrowserScript {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path E2E = Path.of("../web/e2e").toAbsolutePath().normalize();
+
+  /** What the script printed and how it ended. */
+  record Result(int exitCode, String output) {}
+
+  private BrowserScript() {}
+
+  /** Skips the test (fails it on CI) when Chromium is not installed. */
+  static void requireChromium() {
+    if (Files.isExecutable(CHROMIUM)) {
+      return;
+    }
+    String notice = "no Chromium at " + CHROMIUM + ": browser test not run";
+    if ("true".equals(System.getenv("CI"))) {
+      throw new AssertionError(notice + " (CI=true requires it; ./slipstream test installs it)");
+    }
+    System.err.println("NOTICE: " + notice);
+    Assumptions.abort(notice);
+  }
+
+  /** Runs {@code web/e2e/<script>} with {@code env}, killing it after {@code timeout}. */
+  static Result run(String script, Map<String, String> env, Duration timeout)
+      throws IOException, InterruptedException {
+    Path log = Files.createTempFile("browser-script", ".log");
+    ProcessBuilder builder = new ProcessBuilder("node", E2E.resolve(script).toString());
+    builder.environment().putAll(env);
+    builder.redirectErrorStream(true).redirectOutput(log.toFile());
+    Process process = builder.start();
+    boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    if (!finished) {
+      process.destroyForcibly().waitFor();
+    }
+    String output = Files.readString(log);
+    Files.deleteIfExists(log);
+    return new Result(
+        finished ? process.exitValue() : -1, (finished ? "" : "TIMED OUT\n") + output);
+  }
+}
