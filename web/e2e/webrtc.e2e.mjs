@@ -94,6 +94,28 @@ try {
   if (!(pct(g2g, 95) < 2000)) fail('latency is sane', `p95 ${pct(g2g, 95)} ms`);
   for (const e of errors) fail('no page errors', e);
 
+  // Media time: the server's per-viewer clock maps each frame's RTP timestamp to media time; the
+  // drawn wall clock minus (media time zero + media time) must be the same for every frame.
+  const mediaClock = await viewer.evaluate(() => window.__viewer.clock());
+  const offsets = result.samples
+    .filter((s) => s.rtpTimestamp !== null)
+    .map((s) => {
+      const ticks = (((s.rtpTimestamp - mediaClock.rtpTimestampAtZero) % 4294967296) + 4294967296) % 4294967296;
+      const mediaMs = (ticks * 1000) / mediaClock.clockRate;
+      return s.drawnMs - (Date.parse(mediaClock.mediaTimeZero) + mediaMs);
+    })
+    .map((d) => ((d % 4294967296) + 4294967296 + 2147483648) % 4294967296 - 2147483648)
+    .sort((a, b) => a - b);
+  const spread = pct(offsets, 95) - pct(offsets, 5);
+  if (!(offsets.length > 0 && spread < 70)) {
+    fail('media time maps frames', `${offsets.length} frames, drawn-vs-media-time spread ${spread} ms`);
+  } else {
+    console.log(
+      `ok media time maps frames: ${offsets.length} frames, spread ${spread.toFixed(1)} ms, ` +
+        `offset p50 ${pct(offsets, 50).toFixed(1)} ms`,
+    );
+  }
+
   await viewer.evaluate(() => window.__viewer.stop());
   await publisher.evaluate(() => window.__publisher.stop());
   console.log('ok both sessions deleted');
@@ -217,6 +239,7 @@ async function playScript({ streamId, readSrc }) {
     else {
       const origin = performance.timeOrigin;
       state.samples.push({
+        drawnMs: drawn,
         g2g: wrap(origin + meta.expectedDisplayTime - drawn),
         receive: meta.receiveTime === undefined ? null : wrap(origin + meta.receiveTime - drawn),
         rtpTimestamp: meta.rtpTimestamp ?? null,
@@ -229,6 +252,11 @@ async function playScript({ streamId, readSrc }) {
   keepAnimating();
   window.__viewer = {
     snapshot: () => ({ ...state, samples: state.samples.slice() }),
+    async clock() {
+      const r = await fetch(`${location}/clock`);
+      if (r.status !== 200) throw new Error(`clock answered ${r.status}: ${await r.text()}`);
+      return r.json();
+    },
     async stop() {
       await fetch(location, { method: 'DELETE' });
       pc.close();

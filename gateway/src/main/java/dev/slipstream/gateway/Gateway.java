@@ -88,7 +88,7 @@ public final class Gateway implements AutoCloseable {
     SystemRoutes.register(routes, services.system(), services.clock());
     StreamRoutes.register(routes, services.streams());
     if (services.media() != null) {
-      WhipWhepRoutes.register(routes, services.media());
+      WhipWhepRoutes.register(routes, services.media(), services.streams());
     }
     WebAppRoutes.register(config);
 

@@ -2,6 +2,8 @@ package dev.slipstream.gateway.media;
 
 import dev.slipstream.media.sfu.MediaServer;
 import dev.slipstream.media.sfu.SdpAnswer;
+import dev.slipstream.media.stream.StreamDirectory;
+import dev.slipstream.platform.ConflictException;
 import dev.slipstream.platform.UnauthorizedException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -23,7 +25,7 @@ public final class WhipWhepRoutes {
   private WhipWhepRoutes() {}
 
   /** Registers the routes. */
-  public static void register(RoutesConfig routes, MediaServer media) {
+  public static void register(RoutesConfig routes, MediaServer media, StreamDirectory streams) {
     routes.post(
         "/api/streams/{id}/whip",
         ctx -> {
@@ -51,6 +53,28 @@ public final class WhipWhepRoutes {
     routes.delete(
         "/api/streams/{id}/whep/{session}",
         ctx -> media.stopPlaying(ctx.pathParam("id"), ctx.pathParam("session")));
+    routes.get(
+        "/api/streams/{id}/whep/{session}/clock",
+        ctx ->
+            ctx.json(
+                media
+                    .viewerClock(ctx.pathParam("id"), ctx.pathParam("session"))
+                    .orElseThrow(
+                        () ->
+                            new ConflictException(
+                                "clock_not_ready", "no video has reached this viewer yet"))));
+    routes.get(
+        "/api/streams/{id}/live",
+        ctx -> {
+          String id = streams.get(ctx.pathParam("id")).id();
+          ctx.json(
+              media
+                  .stats(id)
+                  .orElseThrow(
+                      () ->
+                          new ConflictException(
+                              "stream_not_live", "stream " + id + " has no publisher right now")));
+        });
   }
 
   private static String offer(Context ctx) {

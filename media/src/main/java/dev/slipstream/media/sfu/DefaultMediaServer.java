@@ -338,6 +338,18 @@ final class DefaultMediaServer implements MediaServer {
   }
 
   @Override
+  public Optional<ViewerClock> viewerClock(String streamId, String sessionId) {
+    LiveStream live = streams.get(streamId);
+    ViewerSession viewer = live == null ? null : live.viewer(sessionId).orElse(null);
+    if (viewer == null) {
+      throw new NotFoundException(
+          "session_not_found", "stream " + streamId + " has no viewing session " + sessionId);
+    }
+    PublisherFeed feed = live.publisher();
+    return viewer.clock(feed == null ? null : feed.mediaTimeZero());
+  }
+
+  @Override
   public Optional<LiveStreamStats> stats(String streamId) {
     LiveStream live = streams.get(streamId);
     return live == null ? Optional.empty() : live.stats();

@@ -80,6 +80,11 @@ final class LiveStream implements ViewerSession.StreamLink {
     onViewerGone.accept(this, viewer);
   }
 
+  /** Returns a viewer, if it is watching this stream. */
+  Optional<ViewerSession> viewer(String sessionId) {
+    return Optional.ofNullable(viewers.get(sessionId));
+  }
+
   /** Returns the stream's figures; empty without a publisher. */
   Optional<LiveStreamStats> stats() {
     PublisherFeed feed = publisher;

@@ -73,6 +73,14 @@ public interface MediaServer extends AutoCloseable {
    */
   void stopPlaying(String streamId, String sessionId);
 
+  /**
+   * Returns how a viewer maps displayed frames to the stream's media time; empty until the viewer
+   * has been sent video.
+   *
+   * @throws NotFoundException {@code session_not_found}
+   */
+  Optional<ViewerClock> viewerClock(String streamId, String sessionId);
+
   /** Returns the live figures of a stream that has a publisher. */
   Optional<LiveStreamStats> stats(String streamId);
 

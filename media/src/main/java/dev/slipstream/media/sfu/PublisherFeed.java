@@ -45,6 +45,7 @@ final class PublisherFeed {
   private final DropCounts drops = new DropCounts();
   private final IngestStats stats;
   private final Instant since;
+  private final MediaClock mediaClock;
   private volatile @Nullable Uplink uplink;
 
   PublisherFeed(
@@ -58,6 +59,12 @@ final class PublisherFeed {
     this.fanOut = fanOut;
     this.stats = new IngestStats(clock);
     this.since = clock.instant();
+    this.mediaClock = new MediaClock(clock);
+  }
+
+  /** Returns media time zero of this publisher's video, once it has sent any. */
+  MediaClock.@Nullable Zero mediaTimeZero() {
+    return mediaClock.zero();
   }
 
   /** Where feedback to the publisher goes: RTCP over WebRTC, or a callback in this process. */
@@ -104,6 +111,9 @@ final class PublisherFeed {
     source.tracker().onPacket(packet);
     source.cache().put(packet);
     boolean keyframeStart = source.keyframes().isKeyframeStart(packet);
+    if (kind == MediaKind.VIDEO && codecs.video() != null) {
+      mediaClock.observe(packet.ssrc(), packet.timestamp(), codecs.video().clockRate());
+    }
     stats.onPacket(kind, length, packet.marker(), kind == MediaKind.VIDEO && keyframeStart);
     fanOut.accept(new ForwardedPacket(kind, data, length, keyframeStart));
   }

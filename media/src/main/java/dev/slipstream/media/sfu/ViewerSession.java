@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -215,6 +216,17 @@ final class ViewerSession implements PeerTransport.Listener {
   @Override
   public void onGone(String reason) {
     stream.viewerGone(this, reason);
+  }
+
+  /** Returns this viewer's mapping to media time, once it has been sent video. */
+  Optional<ViewerClock> clock(MediaClock.@Nullable Zero zero) {
+    if (zero == null || video == null) {
+      return Optional.empty();
+    }
+    OptionalLong atZero = video.viewerTimestamp(zero.ssrc(), zero.rtpTimestamp());
+    return atZero.isPresent()
+        ? Optional.of(new ViewerClock(zero.clockRate(), atZero.getAsLong(), zero.wallClock()))
+        : Optional.empty();
   }
 
   /** Returns what the operator console shows about this viewer. */
