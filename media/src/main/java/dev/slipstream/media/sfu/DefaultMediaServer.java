@@ -16,6 +16,7 @@ import dev.slipstream.media.stream.StreamState;
 import dev.slipstream.media.transport.UdpMux;
 import dev.slipstream.platform.ConflictException;
 import dev.slipstream.platform.NotFoundException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HexFormat;
@@ -55,6 +56,8 @@ final class DefaultMediaServer implements MediaServer {
   private final Map<String, Runnable> publishers = new ConcurrentHashMap<>();
   private final Map<String, ScheduledFuture<?>> graceTimers = new ConcurrentHashMap<>();
   private final Map<String, StreamCodecs> previousCodecs = new ConcurrentHashMap<>();
+  private final Map<String, StreamMeters> meters = new ConcurrentHashMap<>();
+  private final MeterRegistry registry;
   private final Object publisherLock = new Object();
   private long ticks;
 
@@ -65,8 +68,10 @@ final class DefaultMediaServer implements MediaServer {
       List<Candidate> candidates,
       MediaSettings settings,
       InstantSource clock,
-      RandomGenerator random) {
+      RandomGenerator random,
+      MeterRegistry registry) {
     this.directory = directory;
+    this.registry = registry;
     this.udp = udp;
     this.dtls = dtls;
     this.sdp = SdpNegotiator.create(random);
@@ -149,7 +154,7 @@ final class DefaultMediaServer implements MediaServer {
           });
       publishers.put(sessionId, peer::close);
       stream.setPublisher(feed);
-      streams.put(streamId, stream);
+      track(stream);
       return new SdpAnswer(sessionId, negotiation.answerSdp());
     }
   }
@@ -185,7 +190,7 @@ final class DefaultMediaServer implements MediaServer {
           });
       publishers.put(sessionId, () -> {});
       stream.setPublisher(feed);
-      streams.put(streamId, stream);
+      track(stream);
       previousCodecs.put(streamId, codecs);
       directory.moveTo(streamId, StreamState.LIVE);
       log.info("stream {} is live (in-process publisher {})", streamId, sessionId);
@@ -268,10 +273,21 @@ final class DefaultMediaServer implements MediaServer {
     }
   }
 
+  private void track(LiveStream stream) {
+    if (streams.put(stream.streamId(), stream) == null) {
+      meters.put(stream.streamId(), new StreamMeters(registry, stream));
+    }
+  }
+
   /** Ends the live session: viewers are closed, the stream goes idle (unless it ended). */
   private void endLive(LiveStream live) {
     cancelGrace(live.streamId());
-    streams.remove(live.streamId(), live);
+    if (streams.remove(live.streamId(), live)) {
+      StreamMeters gauges = meters.remove(live.streamId());
+      if (gauges != null) {
+        gauges.close();
+      }
+    }
     previousCodecs.remove(live.streamId());
     live.viewers().forEach(v -> closeViewer(live, v.sessionId()));
     try {

@@ -5,6 +5,7 @@ import dev.slipstream.media.dtls.DtlsEndpoint;
 import dev.slipstream.media.dtls.DtlsSettings;
 import dev.slipstream.media.sdp.StreamCodecs;
 import dev.slipstream.media.stream.StreamDirectory;
+import dev.slipstream.media.transport.MuxMeters;
 import dev.slipstream.media.transport.UdpMux;
 import dev.slipstream.media.transport.UdpMuxConfig;
 import dev.slipstream.platform.ConflictException;
@@ -99,6 +100,7 @@ public interface MediaServer extends AutoCloseable {
     UdpMux udp;
     try {
       udp = UdpMux.open(UdpMuxConfig.defaults(settings.udpBind()));
+      MuxMeters.bind(metrics, "udp", udp);
     } catch (IOException | RuntimeException e) {
       throw new MediaStartException(
           "cannot listen for media on UDP "
@@ -123,7 +125,8 @@ public interface MediaServer extends AutoCloseable {
           Candidates.forUdp(settings.announcedAddresses(), udp.localAddress().getPort()),
           settings,
           clock,
-          random);
+          random,
+          metrics);
     } catch (RuntimeException e) {
       udp.close();
       throw e;
