@@ -1,5 +1,6 @@
 package dev.slipstream.bench;
 
+import dev.slipstream.bench.latency.LatencyBenchmark;
 import java.util.Arrays;
 
 /**
@@ -16,11 +17,13 @@ public final class BenchMain {
     String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
     switch (name) {
       case "jmh" -> org.openjdk.jmh.Main.main(rest);
+      case "latency" -> LatencyBenchmark.main(rest);
       case "--help", "-h", "help" ->
           System.out.println(
               """
               Usage: ./slipstream bench <name> [args]
-                jmh [JMH options] [regex]   JMH micro-benchmarks (e.g. jmh -l to list them)""");
+                jmh [JMH options] [regex]   JMH micro-benchmarks (e.g. jmh -l to list them)
+                latency [--duration-s=60]   glass-to-glass: Chromium WHIP -> server -> Chromium WHEP""");
       default -> {
         System.err.println(
             "slipstream bench: unknown benchmark "
