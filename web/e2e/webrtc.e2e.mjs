@@ -15,6 +15,10 @@
 //                   "latency": also print the summary line the benchmark records
 //   SCREENSHOT_DIR  optional: where to save the viewer page's screenshot
 //   RESULT_JSON     optional: where to write every sample as JSON
+//   END             "delete" (default): both sides hang up with DELETE;
+//                   "vanish": the publisher just closes its connection (no DELETE) and the
+//                   script checks the viewer's connection ends and the stream goes idle
+//   GRACE_S         with END=vanish, the server's reconnect grace (default 10)
 // Output: "ok ..." lines, then one summary line
 //   latency whip->whep: n=<samples> p50=<ms> p95=<ms> max=<ms> receive_p50=<ms> ms
 // Exit status: 0 on success, 1 on a failed check, 2 on missing environment.
@@ -116,9 +120,30 @@ try {
     );
   }
 
-  await viewer.evaluate(() => window.__viewer.stop());
-  await publisher.evaluate(() => window.__publisher.stop());
-  console.log('ok both sessions deleted');
+  if ((env.END ?? 'delete') === 'vanish') {
+    await publisher.evaluate(() => window.__publisher.vanish());
+    const graceS = Number(env.GRACE_S ?? '10');
+    const ended = await viewer.evaluate(
+      (ms) =>
+        new Promise((resolve) => {
+          const pc = window.__viewer.pc;
+          const done = () => ['closed', 'failed', 'disconnected'].includes(pc.connectionState);
+          if (done()) resolve(pc.connectionState);
+          pc.addEventListener('connectionstatechange', () => done() && resolve(pc.connectionState));
+          setTimeout(() => resolve(`still ${pc.connectionState}`), ms);
+        }),
+      (graceS + 15) * 1000,
+    );
+    if (ended.startsWith('still')) fail('viewer sees the end', `viewer connection ${ended}`);
+    else console.log(`ok viewer sees the end: connection ${ended}`);
+    const state = await (await fetch(`${base}/api/streams/${streamId}`)).json();
+    if (state.state !== 'idle') fail('stream goes idle', `stream is ${state.state}`);
+    else console.log('ok stream went idle after the publisher vanished');
+  } else {
+    await viewer.evaluate(() => window.__viewer.stop());
+    await publisher.evaluate(() => window.__publisher.stop());
+    console.log('ok both sessions deleted');
+  }
 
   const fmt = (v) => (Number.isFinite(v) ? v.toFixed(1) : 'NaN');
   console.log(
@@ -184,6 +209,10 @@ async function publishScript({ streamId, key, drawSrc }) {
     setTimeout(() => reject(new Error(`publisher still ${pc.connectionState} after 10 s`)), 10000);
   });
   window.__publisher = {
+    vanish() {
+      running = false;
+      pc.close();
+    },
     async stop() {
       running = false;
       await fetch(location, { method: 'DELETE', headers: { Authorization: `Bearer ${key}` } });
@@ -251,6 +280,7 @@ async function playScript({ streamId, readSrc }) {
   const keepAnimating = () => requestAnimationFrame(keepAnimating);
   keepAnimating();
   window.__viewer = {
+    pc,
     snapshot: () => ({ ...state, samples: state.samples.slice() }),
     async clock() {
       const r = await fetch(`${location}/clock`);

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipstream.server.config.Role;
 import dev.slipstream.server.config.SlipstreamConfig;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,37 +24,69 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A broadcaster in Chromium publishes over WHIP and a viewer in another Chromium page plays over
- * WHEP through the real server: video frames advance and the sender's clock, burned into every
- * frame, reads back on the viewer's side.
+ * WHEP through the real server: video frames advance, the sender's clock burned into every frame
+ * reads back, and media time maps every frame.
  */
 class WebRtcBrowserIT {
+  private final HttpClient http = HttpClient.newHttpClient();
   @TempDir Path data;
 
   @Test
-  void chromiumPublishesOverWhipAndAnotherChromiumPlaysItOverWhep() throws Exception {
+  void chromiumPublishesAndAnotherChromiumPlaysWhileGarbageHitsTheMediaPort() throws Exception {
     BrowserScript.requireChromium();
     int port = ServerProcess.freePort();
-    SlipstreamConfig config =
-        SlipstreamConfig.load(
-            List.of("--http-port=" + port, "--data-dir=" + data, "--media-udp-port=0"),
-            Map.of(),
-            data,
-            data);
-    try (SlipstreamNode node =
-        SlipstreamNode.start(config, EnumSet.allOf(Role.class), false, Clock.systemUTC())) {
+    int mediaPort = freeUdpPort();
+    try (SlipstreamNode node = start(port, mediaPort, 10)) {
       String base = "http://127.0.0.1:" + port;
-      HttpClient http = HttpClient.newHttpClient();
-      JsonNode stream =
-          new ObjectMapper()
-              .readTree(
-                  http.send(
-                          HttpRequest.newBuilder(URI.create(base + "/api/streams"))
-                              .header("Content-Type", "application/json")
-                              .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"WebRTC\"}"))
-                              .build(),
-                          HttpResponse.BodyHandlers.ofString())
-                      .body());
+      JsonNode stream = createStream(base);
       String id = stream.get("id").asText();
+
+      BrowserScript.Result result;
+      try (GarbageSender garbage =
+          GarbageSender.start(new InetSocketAddress("127.0.0.1", mediaPort))) {
+        result =
+            BrowserScript.run(
+                "webrtc.e2e.mjs",
+                Map.of(
+                    "BASE_URL",
+                    base,
+                    "STREAM_ID",
+                    id,
+                    "PUBLISH_KEY",
+                    stream.get("publishKey").asText(),
+                    "DURATION_S",
+                    "6",
+                    "SCREENSHOT_DIR",
+                    Path.of("target/screenshots").toAbsolutePath().toString()),
+                Duration.ofSeconds(120));
+        assertThat(garbage.sent()).isGreaterThan(100);
+      }
+
+      assertThat(result.exitCode()).as(result.output()).isZero();
+      assertThat(result.output())
+          .contains("ok publisher connected over WHIP")
+          .contains("ok viewer connected over WHEP")
+          .contains("ok frames advance")
+          .contains("ok clock reads back")
+          .contains("ok media time maps frames");
+      assertThat(get(base + "/api/streams/" + id))
+          .as("WHIP DELETE leaves the stream idle")
+          .contains("\"state\":\"idle\"");
+      assertThat(get(base + "/metrics"))
+          .as("the garbage was dropped and counted")
+          .containsPattern(
+              "slipstream_media_mux_dropped_total\\{reason=\"[a-z_]+\",transport=\"udp\"} [1-9]");
+    }
+  }
+
+  @Test
+  void aPublisherThatVanishesLeavesTheStreamIdleAfterTheGraceAndViewersSeeTheEnd()
+      throws Exception {
+    BrowserScript.requireChromium();
+    int port = ServerProcess.freePort();
+    try (SlipstreamNode node = start(port, freeUdpPort(), 1)) {
+      String base = "http://127.0.0.1:" + port;
+      JsonNode stream = createStream(base);
 
       BrowserScript.Result result =
           BrowserScript.run(
@@ -60,27 +95,59 @@ class WebRtcBrowserIT {
                   "BASE_URL",
                   base,
                   "STREAM_ID",
-                  id,
+                  stream.get("id").asText(),
                   "PUBLISH_KEY",
                   stream.get("publishKey").asText(),
                   "DURATION_S",
-                  "6",
-                  "SCREENSHOT_DIR",
-                  Path.of("target/screenshots").toAbsolutePath().toString()),
+                  "3",
+                  "END",
+                  "vanish",
+                  "GRACE_S",
+                  "1"),
               Duration.ofSeconds(120));
 
       assertThat(result.exitCode()).as(result.output()).isZero();
       assertThat(result.output())
-          .contains("ok publisher connected over WHIP")
-          .contains("ok viewer connected over WHEP")
-          .contains("ok frames advance")
-          .contains("ok clock reads back");
-      String after =
-          http.send(
-                  HttpRequest.newBuilder(URI.create(base + "/api/streams/" + id)).build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
-      assertThat(after).as("WHIP DELETE leaves the stream idle").contains("\"state\":\"idle\"");
+          .contains("ok viewer sees the end")
+          .contains("ok stream went idle after the publisher vanished");
+    }
+  }
+
+  private SlipstreamNode start(int port, int mediaPort, int graceSeconds) {
+    SlipstreamConfig config =
+        SlipstreamConfig.load(
+            List.of(
+                "--http-port=" + port,
+                "--data-dir=" + data,
+                "--media-udp-port=" + mediaPort,
+                "--media-reconnect-grace-seconds=" + graceSeconds),
+            Map.of(),
+            data,
+            data);
+    return SlipstreamNode.start(config, EnumSet.allOf(Role.class), false, Clock.systemUTC());
+  }
+
+  private JsonNode createStream(String base) throws IOException, InterruptedException {
+    return new ObjectMapper()
+        .readTree(
+            http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/streams"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"WebRTC\"}"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body());
+  }
+
+  private String get(String url) throws IOException, InterruptedException {
+    return http.send(
+            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  private static int freeUdpPort() throws IOException {
+    try (DatagramSocket socket = new DatagramSocket(0)) {
+      return socket.getLocalPort();
     }
   }
 }
