@@ -190,8 +190,8 @@ async function desktopChecks(page) {
   await check('Go Live says browser publishing is not built yet', async () => {
     await nav.getByRole('link', { name: 'Go Live', exact: true }).click();
     await appear(
-      page.getByText('Publishing from the browser arrives with the media plane'),
-      'the sentence "Publishing from the browser arrives with the media plane"',
+      page.getByText('Publishing from this page is not built yet.'),
+      'the sentence "Publishing from this page is not built yet."',
     );
   });
   await screenshot(page, 'go-live-desktop');

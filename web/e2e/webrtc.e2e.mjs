@@ -78,6 +78,34 @@ try {
   await viewer.evaluate(playScript, { streamId, readSrc: readClockFrame.toString() });
   console.log('ok viewer connected over WHEP');
 
+  if (mode !== 'latency') {
+    // The app's own player page plays the same stream over WHEP.
+    const app = await browser.newPage();
+    app.on('pageerror', (e) => errors.push(`app player: ${e.message}`));
+    app.on('console', (m) => m.type() === 'error' && errors.push(`app player console: ${m.text()}`));
+    await app.goto(`${base}/watch/${streamId}`);
+    try {
+      await app.waitForSelector('.player__status[data-status="playing"]', { timeout: 15000 });
+      const advanced = await app.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const video = document.querySelector('video.player__video');
+            const start = video.currentTime;
+            setTimeout(() => resolve(video.currentTime - start), 2000);
+          }),
+      );
+      if (advanced > 1) console.log(`ok the app's player page plays the stream (${advanced.toFixed(1)} s in 2 s)`);
+      else fail("app player plays", `video advanced ${advanced} s in 2 s`);
+      if (env.SCREENSHOT_DIR) {
+        mkdirSync(env.SCREENSHOT_DIR, { recursive: true });
+        await app.screenshot({ path: join(env.SCREENSHOT_DIR, 'player-page.png') });
+      }
+    } catch (e) {
+      fail('app player plays', e.message);
+    }
+    await app.close();
+  }
+
   await viewer.waitForTimeout(durationS * 1000);
   const result = await viewer.evaluate(() => window.__viewer.snapshot());
   if (env.SCREENSHOT_DIR) {

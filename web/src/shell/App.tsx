@@ -4,12 +4,14 @@ import { AccountPage } from '../pages/AccountPage';
 import { GoLivePage } from '../pages/GoLivePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { usePath } from '../router/history';
-import { pageFor, type PageId } from '../router/routes';
+import { pageFor, streamIdFor, type PageId } from '../router/routes';
+import { PlayerPage } from '../watch/PlayerPage';
 import { WatchPage } from '../watch/WatchPage';
 import { Masthead } from './Masthead';
 
 const TITLES: Record<PageId, string> = {
   watch: 'Watch',
+  stream: 'Watch',
   'go-live': 'Go Live',
   operator: 'Operator',
   account: 'Account',
@@ -18,7 +20,8 @@ const TITLES: Record<PageId, string> = {
 
 /** The app shell: skip link, masthead, the current page and the footer. */
 export function App() {
-  const page = pageFor(usePath());
+  const path = usePath();
+  const page = pageFor(path);
   useDocumentTitle(page);
   useFocusOnNavigation(page);
 
@@ -29,7 +32,7 @@ export function App() {
       </a>
       <Masthead current={page} />
       <main id="main" tabIndex={-1} className="page">
-        <CurrentPage page={page} />
+        <CurrentPage page={page} path={path} />
       </main>
       <footer className="site-footer">
         <p>Slipstream · live sport, measured as it happens</p>
@@ -38,10 +41,14 @@ export function App() {
   );
 }
 
-function CurrentPage({ page }: { page: PageId }) {
+function CurrentPage({ page, path }: { page: PageId; path: string }) {
   switch (page) {
     case 'watch':
       return <WatchPage />;
+    case 'stream': {
+      const id = streamIdFor(path);
+      return id === null ? <NotFoundPage /> : <PlayerPage key={id} streamId={id} />;
+    }
     case 'go-live':
       return <GoLivePage />;
     case 'operator':

@@ -18,7 +18,7 @@ export function Masthead({ current }: { current: PageId }) {
                 <Link
                   to={item.path}
                   className="nav__link"
-                  aria-current={item.page === current ? 'page' : undefined}
+                  aria-current={item.page === (current === 'stream' ? 'watch' : current) ? 'page' : undefined}
                 >
                   {item.label}
                 </Link>

@@ -1,9 +1,11 @@
 import type { StreamState, StreamSummary } from '../api/gateway';
 import { formatDateTime } from '../live/format';
+import { Link } from '../router/Link';
+import { streamPath } from '../router/routes';
 
 const STATE_LABEL: Record<StreamState, string> = { live: 'Live', idle: 'Not started', ended: 'Ended' };
 
-/** One stream in the Watch list. Playback arrives with the media plane, so it is not a link yet. */
+/** One stream in the Watch list; its title links to the stream's player page. */
 export function StreamCard({ stream }: { stream: StreamSummary }) {
   const title = stream.title.trim() === '' ? 'Untitled stream' : stream.title;
   return (
@@ -15,7 +17,11 @@ export function StreamCard({ stream }: { stream: StreamSummary }) {
         <span className="badge" data-state={stream.state}>
           {STATE_LABEL[stream.state]}
         </span>
-        <h2 className="stream-card__title">{title}</h2>
+        <h2 className="stream-card__title">
+          <Link to={streamPath(stream.id)} className="stream-card__link">
+            {title}
+          </Link>
+        </h2>
         <p className="stream-card__meta">
           Created <time dateTime={stream.createdAt}>{formatDateTime(stream.createdAt)}</time>
         </p>
