@@ -19,6 +19,8 @@
 //                   "vanish": the publisher just closes its connection (no DELETE) and the
 //                   script checks the viewer's connection ends and the stream goes idle
 //   GRACE_S         with END=vanish, the server's reconnect grace (default 10)
+//   ICE_TRANSPORT   "any" (default) or "tcp": drop the answers' UDP candidates so both pages
+//                   must reach the server over ICE-TCP
 // Output: "ok ..." lines, then one summary line
 //   latency whip->whep: n=<samples> p50=<ms> p95=<ms> max=<ms> receive_p50=<ms> ms
 // Exit status: 0 on success, 1 on a failed check, 2 on missing environment.
@@ -39,6 +41,7 @@ const base = env.BASE_URL.replace(/\/$/, '');
 const streamId = env.STREAM_ID;
 const durationS = Number(env.DURATION_S ?? '10');
 const mode = env.MODE ?? 'check';
+const iceTransport = env.ICE_TRANSPORT ?? 'any';
 
 const profile = mkdtempSync(join(tmpdir(), 'slipstream-webrtc-'));
 const browser = await chromium.launchPersistentContext(profile, {
@@ -66,6 +69,7 @@ try {
   publisher.on('pageerror', (e) => errors.push(`publisher: ${e.message}`));
   await publisher.goto(`${base}/`);
   await publisher.evaluate(publishScript, {
+    iceTransport,
     streamId,
     key: env.PUBLISH_KEY,
     drawSrc: drawClockFrame.toString(),
@@ -75,7 +79,7 @@ try {
   const viewer = await browser.newPage();
   viewer.on('pageerror', (e) => errors.push(`viewer: ${e.message}`));
   await viewer.goto(`${base}/`);
-  await viewer.evaluate(playScript, { streamId, readSrc: readClockFrame.toString() });
+  await viewer.evaluate(playScript, { iceTransport, streamId, readSrc: readClockFrame.toString() });
   console.log('ok viewer connected over WHEP');
 
   if (mode !== 'latency') {
@@ -189,7 +193,7 @@ process.exit(failed ? 1 : 0);
 
 // ---- page scripts (run inside Chromium) ----
 
-async function publishScript({ streamId, key, drawSrc }) {
+async function publishScript({ iceTransport, streamId, key, drawSrc }) {
   const draw = new Function(`return ${drawSrc}`)();
   const canvas = document.createElement('canvas');
   canvas.width = 640;
@@ -226,7 +230,9 @@ async function publishScript({ streamId, key, drawSrc }) {
   });
   if (response.status !== 201) throw new Error(`WHIP answered ${response.status}: ${await response.text()}`);
   const location = response.headers.get('Location');
-  await pc.setRemoteDescription({ type: 'answer', sdp: await response.text() });
+  const answer = await response.text();
+  const keep = (line) => iceTransport !== 'tcp' || !/^a=candidate:\S+ \d+ udp /i.test(line);
+  await pc.setRemoteDescription({ type: 'answer', sdp: answer.split('\r\n').filter(keep).join('\r\n') });
   await new Promise((resolve, reject) => {
     const check = () => {
       if (pc.connectionState === 'connected') resolve();
@@ -249,7 +255,7 @@ async function publishScript({ streamId, key, drawSrc }) {
   };
 }
 
-async function playScript({ streamId, readSrc }) {
+async function playScript({ iceTransport, streamId, readSrc }) {
   const read = new Function(`return ${readSrc}`)();
   const video = document.createElement('video');
   video.muted = true;
@@ -279,7 +285,9 @@ async function playScript({ streamId, readSrc }) {
   });
   if (response.status !== 201) throw new Error(`WHEP answered ${response.status}: ${await response.text()}`);
   const location = response.headers.get('Location');
-  await pc.setRemoteDescription({ type: 'answer', sdp: await response.text() });
+  const answer = await response.text();
+  const keep = (line) => iceTransport !== 'tcp' || !/^a=candidate:\S+ \d+ udp /i.test(line);
+  await pc.setRemoteDescription({ type: 'answer', sdp: answer.split('\r\n').filter(keep).join('\r\n') });
 
   const state = { frames: 0, unreadable: 0, samples: [], width: 0, height: 0 };
   const wrap = (ms) => {

@@ -61,6 +61,7 @@ class GatewayIT {
         MediaServer.start(
             new MediaSettings(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 List.of(InetAddress.getLoopbackAddress()),
                 Duration.ofSeconds(1)),
             streams,

@@ -113,6 +113,7 @@ final class SlipstreamNode implements AutoCloseable {
   private static MediaSettings mediaSettings(SlipstreamConfig config) {
     return new MediaSettings(
         new InetSocketAddress(config.media().udpPort()),
+        new InetSocketAddress(config.media().tcpPort()),
         config.media().announcedAddresses(),
         config.media().reconnectGrace());
   }

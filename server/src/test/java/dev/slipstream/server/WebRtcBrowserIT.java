@@ -113,6 +113,39 @@ class WebRtcBrowserIT {
     }
   }
 
+  @Test
+  void browsersThatCannotUseUdpPublishAndPlayOverIceTcp() throws Exception {
+    BrowserScript.requireChromium();
+    int port = ServerProcess.freePort();
+    try (SlipstreamNode node = start(port, freeUdpPort(), 10)) {
+      String base = "http://127.0.0.1:" + port;
+      JsonNode stream = createStream(base);
+
+      BrowserScript.Result result =
+          BrowserScript.run(
+              "webrtc.e2e.mjs",
+              Map.of(
+                  "BASE_URL",
+                  base,
+                  "STREAM_ID",
+                  stream.get("id").asText(),
+                  "PUBLISH_KEY",
+                  stream.get("publishKey").asText(),
+                  "DURATION_S",
+                  "4",
+                  "ICE_TRANSPORT",
+                  "tcp"),
+              Duration.ofSeconds(120));
+
+      assertThat(result.exitCode()).as(result.output()).isZero();
+      assertThat(result.output()).contains("ok clock reads back");
+      assertThat(get(base + "/metrics"))
+          .as("media went over TCP")
+          .containsPattern(
+              "slipstream_media_mux_packets_total\\{direction=\"in\",transport=\"tcp\"} [1-9]");
+    }
+  }
+
   private SlipstreamNode start(int port, int mediaPort, int graceSeconds) {
     SlipstreamConfig config =
         SlipstreamConfig.load(
@@ -120,6 +153,7 @@ class WebRtcBrowserIT {
                 "--http-port=" + port,
                 "--data-dir=" + data,
                 "--media-udp-port=" + mediaPort,
+                "--media-tcp-port=0",
                 "--media-reconnect-grace-seconds=" + graceSeconds),
             Map.of(),
             data,

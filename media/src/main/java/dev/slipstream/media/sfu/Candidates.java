@@ -8,16 +8,14 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.OptionalInt;
 
-/** The host candidates every answer carries, from the socket's port and the usable addresses. */
+/** The host candidates every answer carries, from the sockets' ports and the usable addresses. */
 final class Candidates {
   private Candidates() {}
 
-  static List<Candidate> forUdp(List<InetAddress> announced, int udpPort) {
+  static List<Candidate> of(List<InetAddress> announced, int udpPort, OptionalInt tcpPort) {
     HostAddresses addresses =
         announced.isEmpty() ? HostAddresses.discover() : HostAddresses.of(announced);
-    return HostCandidates.of(addresses, udpPort, OptionalInt.empty()).stream()
-        .map(Candidates::toSdp)
-        .toList();
+    return HostCandidates.of(addresses, udpPort, tcpPort).stream().map(Candidates::toSdp).toList();
   }
 
   private static Candidate toSdp(HostCandidate c) {

@@ -13,7 +13,7 @@ import dev.slipstream.media.sdp.SendSsrcs;
 import dev.slipstream.media.sdp.StreamCodecs;
 import dev.slipstream.media.stream.StreamDirectory;
 import dev.slipstream.media.stream.StreamState;
-import dev.slipstream.media.transport.UdpMux;
+import dev.slipstream.media.transport.IceMux;
 import dev.slipstream.platform.ConflictException;
 import dev.slipstream.platform.NotFoundException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,7 +44,7 @@ final class DefaultMediaServer implements MediaServer {
   private static final int REPORT_EVERY_TICKS = 20;
 
   private final StreamDirectory directory;
-  private final UdpMux udp;
+  private final List<IceMux> sockets;
   private final DtlsEndpoint dtls;
   private final SdpNegotiator sdp;
   private final List<Candidate> candidates;
@@ -63,7 +63,7 @@ final class DefaultMediaServer implements MediaServer {
 
   DefaultMediaServer(
       StreamDirectory directory,
-      UdpMux udp,
+      List<IceMux> sockets,
       DtlsEndpoint dtls,
       List<Candidate> candidates,
       MediaSettings settings,
@@ -72,7 +72,7 @@ final class DefaultMediaServer implements MediaServer {
       MeterRegistry registry) {
     this.directory = directory;
     this.registry = registry;
-    this.udp = udp;
+    this.sockets = List.copyOf(sockets);
     this.dtls = dtls;
     this.sdp = SdpNegotiator.create(random);
     this.candidates = List.copyOf(candidates);
@@ -109,7 +109,7 @@ final class DefaultMediaServer implements MediaServer {
       PublisherFeed feed = new PublisherFeed(sessionId, codecs, clock, stream::fanOut);
       PeerTransport peer =
           PeerTransport.open(
-              udp,
+              sockets,
               dtls,
               iceFor(local, negotiation),
               fingerprints(negotiation),
@@ -323,7 +323,7 @@ final class DefaultMediaServer implements MediaServer {
         new ViewerSession(sessionId, viewerAddress, negotiation, ssrcs, live, clock, random);
     PeerTransport peer =
         PeerTransport.open(
-            udp,
+            sockets,
             dtls,
             iceFor(local, negotiation),
             fingerprints(negotiation),
@@ -424,6 +424,6 @@ final class DefaultMediaServer implements MediaServer {
         endLive(live);
       }
     }
-    udp.close();
+    sockets.forEach(IceMux::close);
   }
 }

@@ -5,7 +5,10 @@ import dev.slipstream.media.dtls.DtlsEndpoint;
 import dev.slipstream.media.dtls.DtlsSettings;
 import dev.slipstream.media.sdp.StreamCodecs;
 import dev.slipstream.media.stream.StreamDirectory;
+import dev.slipstream.media.transport.IceMux;
 import dev.slipstream.media.transport.MuxMeters;
+import dev.slipstream.media.transport.TcpMux;
+import dev.slipstream.media.transport.TcpMuxConfig;
 import dev.slipstream.media.transport.UdpMux;
 import dev.slipstream.media.transport.UdpMuxConfig;
 import dev.slipstream.platform.ConflictException;
@@ -14,9 +17,12 @@ import dev.slipstream.platform.NotFoundException;
 import dev.slipstream.platform.UnauthorizedException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The media plane as the rest of Slipstream sees it: broadcasters publish into a stream, viewers
@@ -97,40 +103,72 @@ public interface MediaServer extends AutoCloseable {
       InstantSource clock,
       SecureRandom random,
       MeterRegistry metrics) {
-    UdpMux udp;
+    UdpMux udp = openUdp(settings.udpBind(), metrics);
+    TcpMux tcp = null;
     try {
-      udp = UdpMux.open(UdpMuxConfig.defaults(settings.udpBind()));
-      MuxMeters.bind(metrics, "udp", udp);
-    } catch (IOException | RuntimeException e) {
-      throw new MediaStartException(
-          "cannot listen for media on UDP "
-              + settings.udpBind().getHostString()
-              + ":"
-              + settings.udpBind().getPort()
-              + ": "
-              + (e instanceof java.net.BindException
-                  ? "the port is already in use"
-                  : e.getMessage()),
-          e);
-    }
-    try {
+      if (settings.tcpBind() != null) {
+        tcp = openTcp(settings.tcpBind(), metrics);
+      }
       DtlsEndpoint dtls =
           DtlsEndpoint.create(
               DtlsSettings.defaults(), DtlsCertificate.selfSigned(clock, random), random, metrics);
       directory.idleAllLive();
+      List<IceMux> sockets = tcp == null ? List.of(udp) : List.of(udp, tcp);
       return new DefaultMediaServer(
           directory,
-          udp,
+          sockets,
           dtls,
-          Candidates.forUdp(settings.announcedAddresses(), udp.localAddress().getPort()),
+          Candidates.of(
+              settings.announcedAddresses(),
+              udp.localAddress().getPort(),
+              tcp == null ? OptionalInt.empty() : OptionalInt.of(tcp.localAddress().getPort())),
           settings,
           clock,
           random,
           metrics);
     } catch (RuntimeException e) {
       udp.close();
+      if (tcp != null) {
+        tcp.close();
+      }
       throw e;
     }
+  }
+
+  private static UdpMux openUdp(InetSocketAddress bind, MeterRegistry metrics) {
+    try {
+      UdpMux udp = UdpMux.open(UdpMuxConfig.defaults(bind));
+      MuxMeters.bind(metrics, "udp", udp);
+      return udp;
+    } catch (IOException | RuntimeException e) {
+      throw cannotListen("UDP", bind, e);
+    }
+  }
+
+  private static TcpMux openTcp(InetSocketAddress bind, MeterRegistry metrics) {
+    try {
+      TcpMux tcp = TcpMux.open(TcpMuxConfig.defaults(bind));
+      MuxMeters.bind(metrics, "tcp", tcp);
+      return tcp;
+    } catch (IOException | RuntimeException e) {
+      throw cannotListen("TCP", bind, e);
+    }
+  }
+
+  private static MediaStartException cannotListen(
+      String protocol, InetSocketAddress bind, Exception e) {
+    boolean inUse =
+        e instanceof java.net.BindException || String.valueOf(e.getMessage()).contains("in use");
+    return new MediaStartException(
+        "cannot listen for media on "
+            + protocol
+            + " "
+            + bind.getHostString()
+            + ":"
+            + bind.getPort()
+            + ": "
+            + (inUse ? "the port is already in use" : e.getMessage()),
+        e);
   }
 
   /** Stops every session and closes the sockets. */

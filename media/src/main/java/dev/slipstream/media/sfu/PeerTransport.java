@@ -15,6 +15,7 @@ import dev.slipstream.media.transport.SendResult;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
@@ -23,13 +24,17 @@ import org.jspecify.annotations.Nullable;
  * and the SRTP session that handshake keys. Plain RTP/RTCP goes out through {@link #sendRtp}/{@link
  * #sendRtcp} and comes in through the {@link Listener}.
  *
+ * <p>A peer is registered on every socket the server listens on (UDP, and TCP when enabled), with
+ * the same credentials; media goes out on the path ICE last nominated, i.e. the registration and
+ * remote address the browser's nominating check came through.
+ *
  * <p>Threads: packets arrive on the socket's receive thread (one for all peers), which also
  * decrypts them, so inbound SRTP is single-threaded. Outbound protection happens under a per-peer
  * lock, because a viewer's sender thread and the feedback timer both send. The DTLS handshake runs
  * on its own virtual thread and publishes the SRTP session through a volatile field; packets before
  * that are dropped (the peer only sends media after the handshake).
  */
-final class PeerTransport implements PacketSink, AutoCloseable {
+final class PeerTransport implements AutoCloseable {
   /** What a peer's owner hears from its transport. */
   interface Listener {
     /** The DTLS handshake finished: media can flow. */
@@ -51,24 +56,32 @@ final class PeerTransport implements PacketSink, AutoCloseable {
   private final Listener listener;
   private final Object sendLock = new Object();
   private final AtomicBoolean gone = new AtomicBoolean();
-  private volatile @Nullable MuxRegistration registration;
+
+  /** Where media to the peer goes: a socket registration and the peer's address on it. */
+  private record Path(MuxRegistration registration, InetSocketAddress remote) {}
+
+  private final List<MuxRegistration> registrations = new CopyOnWriteArrayList<>();
   private volatile @Nullable DtlsServerSession dtls;
   private volatile @Nullable SrtpSession srtp;
-  private volatile @Nullable InetSocketAddress remote;
+  private volatile @Nullable Path path;
 
   private PeerTransport(Listener listener) {
     this.listener = listener;
   }
 
   static PeerTransport open(
-      IceMux mux,
+      List<? extends IceMux> muxes,
       DtlsEndpoint endpoint,
       IceCredentials credentials,
       List<CertificateFingerprint> remoteFingerprints,
       String name,
       Listener listener) {
     PeerTransport peer = new PeerTransport(listener);
-    peer.registration = mux.register(credentials, peer);
+    for (IceMux mux : muxes) {
+      Socket socket = peer.new Socket();
+      socket.registration = mux.register(credentials, socket);
+      peer.registrations.add(socket.registration);
+    }
     DtlsServerSession session = endpoint.accept(name, remoteFingerprints, peer::sendDtls);
     peer.dtls = session;
     session
@@ -90,35 +103,56 @@ final class PeerTransport implements PacketSink, AutoCloseable {
   }
 
   private void sendDtls(byte[] record) {
-    MuxRegistration r = registration;
-    InetSocketAddress to = remote;
-    if (r != null && to != null) {
-      r.send(record, 0, record.length, to);
+    Path p = path;
+    if (p != null) {
+      p.registration().send(record, 0, record.length, p.remote());
     }
   }
 
-  @Override
-  public void onConnected(InetSocketAddress from) {
-    if (remote == null) {
-      remote = from;
+  /** What one socket hears for this peer; it knows its own registration. */
+  private final class Socket implements PacketSink {
+    private volatile @Nullable MuxRegistration registration;
+
+    @Override
+    public void onConnected(InetSocketAddress from) {
+      MuxRegistration r = registration;
+      if (path == null && r != null) {
+        path = new Path(r, from);
+      }
+    }
+
+    @Override
+    public void onNominated(InetSocketAddress from) {
+      MuxRegistration r = registration;
+      if (r != null) {
+        path = new Path(r, from);
+      }
+    }
+
+    @Override
+    public void onDtls(byte[] packet, int length, InetSocketAddress from) {
+      DtlsServerSession session = dtls;
+      if (session != null) {
+        session.receive(packet, 0, length);
+      }
+    }
+
+    @Override
+    public void onRtp(byte[] packet, int length, InetSocketAddress from) {
+      received(packet, length);
+    }
+
+    @Override
+    public void onConsentExpired() {
+      Path p = path;
+      // Only the socket carrying the media decides; a check that lapsed elsewhere does not.
+      if (p == null || p.registration() == registration) {
+        goneBecause("ICE consent expired");
+      }
     }
   }
 
-  @Override
-  public void onNominated(InetSocketAddress from) {
-    remote = from;
-  }
-
-  @Override
-  public void onDtls(byte[] packet, int length, InetSocketAddress from) {
-    DtlsServerSession session = dtls;
-    if (session != null) {
-      session.receive(packet, 0, length);
-    }
-  }
-
-  @Override
-  public void onRtp(byte[] packet, int length, InetSocketAddress from) {
+  private void received(byte[] packet, int length) {
     SrtpSession session = srtp;
     if (session == null) {
       return;
@@ -134,11 +168,6 @@ final class PeerTransport implements PacketSink, AutoCloseable {
         listener.onRtp(packet, plain);
       }
     }
-  }
-
-  @Override
-  public void onConsentExpired() {
-    goneBecause("ICE consent expired");
   }
 
   /**
@@ -171,14 +200,8 @@ final class PeerTransport implements PacketSink, AutoCloseable {
 
   /** Sends bytes that are already protected (a retransmission of what was sent before). */
   boolean sendRaw(byte[] packet, int length) {
-    MuxRegistration r = registration;
-    InetSocketAddress to = remote;
-    return r != null && to != null && r.send(packet, 0, length, to) == SendResult.SENT;
-  }
-
-  /** Returns where the peer's media comes from, once ICE has seen it. */
-  @Nullable InetSocketAddress remoteAddress() {
-    return remote;
+    Path p = path;
+    return p != null && p.registration().send(packet, 0, length, p.remote()) == SendResult.SENT;
   }
 
   private void goneBecause(String reason) {
@@ -201,9 +224,6 @@ final class PeerTransport implements PacketSink, AutoCloseable {
         keys.close();
       }
     }
-    MuxRegistration r = registration;
-    if (r != null) {
-      r.close();
-    }
+    registrations.forEach(MuxRegistration::close);
   }
 }
