@@ -130,6 +130,18 @@ try {
   if (!(pct(g2g, 95) < 2000)) fail('latency is sane', `p95 ${pct(g2g, 95)} ms`);
   for (const e of errors) fail('no page errors', e);
 
+  // Sender reports: Chromium only has remote-outbound-rtp stats once RTCP SRs arrive; they are
+  // what lets it line audio up with video.
+  const reported = await viewer.evaluate(async () => {
+    const stats = await window.__viewer.pc.getStats();
+    return [...stats.values()].filter((s) => s.type === 'remote-outbound-rtp').map((s) => s.kind);
+  });
+  if (reported.includes('video') && reported.includes('audio')) {
+    console.log('ok the viewer receives sender reports for video and audio');
+  } else {
+    fail('sender reports', `remote-outbound-rtp stats only for [${reported}]`);
+  }
+
   // Media time: the server's per-viewer clock maps each frame's RTP timestamp to media time; the
   // drawn wall clock minus (media time zero + media time) must be the same for every frame.
   const mediaClock = await viewer.evaluate(() => window.__viewer.clock());

@@ -378,6 +378,9 @@ final class DefaultMediaServer implements MediaServer {
       if (feed != null) {
         try {
           feed.sendFeedback(withReports);
+          if (withReports) {
+            live.viewers().forEach(viewer -> viewer.sendReports(feed));
+          }
         } catch (RuntimeException e) {
           log.warn("stream {}: feedback failed: {}", live.streamId(), e.toString());
         }

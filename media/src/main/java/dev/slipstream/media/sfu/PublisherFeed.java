@@ -42,6 +42,8 @@ final class PublisherFeed {
   private final InstantSource clock;
   private final Consumer<ForwardedPacket> fanOut;
   private final Map<Long, InboundMedia> sources = new ConcurrentHashMap<>();
+  private final Map<MediaKind, RtcpPacket.SenderReport> lastSenderReports =
+      new ConcurrentHashMap<>();
   private final DropCounts drops = new DropCounts();
   private final IngestStats stats;
   private final Instant since;
@@ -127,10 +129,19 @@ final class PublisherFeed {
                   InboundMedia source = sources.get(report.ssrc());
                   if (source != null) {
                     source.tracker().onSenderReport(report);
+                    lastSenderReports.put(source.kind(), report);
                   }
                 }
               }
             });
+  }
+
+  /**
+   * Returns the publisher's latest sender report for a kind of media: its NTP time and the RTP
+   * timestamp that belongs to it, from which viewers' reports are derived.
+   */
+  Optional<RtcpPacket.SenderReport> lastSenderReport(MediaKind kind) {
+    return Optional.ofNullable(lastSenderReports.get(kind));
   }
 
   /** Asks the publisher for a keyframe on every video source it has sent. */

@@ -13,6 +13,8 @@ import dev.slipstream.media.sdp.Negotiation;
 import dev.slipstream.media.sdp.SendSsrcs;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -56,6 +58,10 @@ final class ViewerSession implements PeerTransport.Listener {
   private final DropCounts drops = new DropCounts();
   private final HeaderExtensionMap noExtensions = HeaderExtensionMap.of(Map.of());
   private final AtomicLong sent = new AtomicLong();
+  private final AtomicLong videoPackets = new AtomicLong();
+  private final AtomicLong videoOctets = new AtomicLong();
+  private final AtomicLong audioPackets = new AtomicLong();
+  private final AtomicLong audioOctets = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong retransmitted = new AtomicLong();
   private volatile @Nullable PeerTransport transport;
@@ -149,8 +155,14 @@ final class ViewerSession implements PeerTransport.Listener {
         int protectedLength = peer.sendRtp(copy, packet.length());
         if (protectedLength > 0) {
           sent.incrementAndGet();
+          int payload = rtp.payloadLength();
           if (packet.kind() == MediaKind.VIDEO) {
             sentVideo.put(sequence, copy, protectedLength);
+            videoPackets.incrementAndGet();
+            videoOctets.addAndGet(payload);
+          } else {
+            audioPackets.incrementAndGet();
+            audioOctets.addAndGet(payload);
           }
         }
       }
@@ -216,6 +228,57 @@ final class ViewerSession implements PeerTransport.Listener {
   @Override
   public void onGone(String reason) {
     stream.viewerGone(this, reason);
+  }
+
+  /**
+   * Sends this viewer a sender report per kind of media, so its browser can line audio up with
+   * video: the publisher's latest report (NTP time and RTP timestamp) moved into this viewer's
+   * timestamps, with this viewer's own packet and octet counts.
+   */
+  void sendReports(PublisherFeed feed) {
+    PeerTransport peer = transport;
+    if (peer == null || !ready) {
+      return;
+    }
+    List<RtcpPacket> reports = new ArrayList<>();
+    report(feed, MediaKind.VIDEO, video, ssrcs.videoSsrc(), videoPackets, videoOctets)
+        .ifPresent(reports::add);
+    report(feed, MediaKind.AUDIO, audio, ssrcs.audioSsrc(), audioPackets, audioOctets)
+        .ifPresent(reports::add);
+    if (!reports.isEmpty()) {
+      reports.add(
+          new RtcpPacket.SourceDescription(
+              List.of(new RtcpPacket.SdesChunk(ssrcs.videoSsrc(), Optional.of(ssrcs.cname())))));
+      peer.sendRtcp(Rtcp.write(reports));
+    }
+  }
+
+  private static Optional<RtcpPacket> report(
+      PublisherFeed feed,
+      MediaKind kind,
+      @Nullable OutboundStreamRewriter rewriter,
+      long ssrc,
+      AtomicLong packets,
+      AtomicLong octets) {
+    if (rewriter == null || packets.get() == 0) {
+      return Optional.empty();
+    }
+    return feed.lastSenderReport(kind)
+        .flatMap(
+            publisher -> {
+              OptionalLong timestamp =
+                  rewriter.viewerTimestamp(publisher.ssrc(), publisher.rtpTimestamp());
+              return timestamp.isPresent()
+                  ? Optional.of(
+                      new RtcpPacket.SenderReport(
+                          ssrc,
+                          publisher.ntpTimestamp(),
+                          timestamp.getAsLong(),
+                          packets.get() & 0xFFFF_FFFFL,
+                          octets.get() & 0xFFFF_FFFFL,
+                          List.of()))
+                  : Optional.empty();
+            });
   }
 
   /** Returns this viewer's mapping to media time, once it has been sent video. */
