@@ -1,9 +1,12 @@
 package dev.slipstream.media.dtls;
 
+import dev.slipstream.media.srtp.DtlsRole;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.bouncycastle.tls.DTLSClientProtocol;
+import org.bouncycastle.tls.DTLSServerProtocol;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 /** {@link DtlsEndpoint} over BouncyCastle's low-level DTLS API. */
@@ -30,7 +33,38 @@ final class DefaultDtlsEndpoint implements DtlsEndpoint {
   }
 
   @Override
-  public DtlsServerSession accept(
+  public DtlsSession accept(
+      String name, List<CertificateFingerprint> remoteFingerprints, Consumer<byte[]> sendToPeer) {
+    HandshakeDeadline deadline = HandshakeDeadline.after(settings.handshakeTimeout());
+    SrtpHandshakeState state = checkedState(name, remoteFingerprints, sendToPeer);
+    SrtpTlsServer server = new SrtpTlsServer(crypto, certificate, state, deadline, settings);
+    return ThreadedDtlsSession.start(
+        name,
+        DtlsRole.SERVER,
+        transport -> new DTLSServerProtocol().accept(server, transport),
+        state,
+        transportTo(sendToPeer),
+        deadline,
+        metrics);
+  }
+
+  @Override
+  public DtlsSession connect(
+      String name, List<CertificateFingerprint> remoteFingerprints, Consumer<byte[]> sendToPeer) {
+    HandshakeDeadline deadline = HandshakeDeadline.after(settings.handshakeTimeout());
+    SrtpHandshakeState state = checkedState(name, remoteFingerprints, sendToPeer);
+    SrtpTlsClient client = new SrtpTlsClient(crypto, certificate, state, deadline, settings);
+    return ThreadedDtlsSession.start(
+        name,
+        DtlsRole.CLIENT,
+        transport -> new DTLSClientProtocol().connect(client, transport),
+        state,
+        transportTo(sendToPeer),
+        deadline,
+        metrics);
+  }
+
+  private static SrtpHandshakeState checkedState(
       String name, List<CertificateFingerprint> remoteFingerprints, Consumer<byte[]> sendToPeer) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(sendToPeer, "sendToPeer");
@@ -38,10 +72,10 @@ final class DefaultDtlsEndpoint implements DtlsEndpoint {
       throw new IllegalArgumentException(
           "a DTLS session needs the peer's SDP fingerprint; none was given for " + name);
     }
-    QueuedDatagramTransport transport =
-        new QueuedDatagramTransport(settings, sendToPeer, metrics::droppedDatagram);
-    SrtpTlsServer server =
-        new SrtpTlsServer(crypto, certificate, FingerprintCheck.of(remoteFingerprints), settings);
-    return ThreadedDtlsServerSession.start(name, server, transport, settings, metrics);
+    return new SrtpHandshakeState(FingerprintCheck.of(remoteFingerprints));
+  }
+
+  private QueuedDatagramTransport transportTo(Consumer<byte[]> sendToPeer) {
+    return new QueuedDatagramTransport(settings, sendToPeer, metrics::droppedDatagram);
   }
 }

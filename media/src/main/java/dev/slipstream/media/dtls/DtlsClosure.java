@@ -6,12 +6,9 @@ public enum DtlsClosure {
   PEER_CLOSE_NOTIFY,
   /** The peer sent a fatal alert after the handshake. */
   PEER_ALERT,
-  /**
-   * {@link DtlsServerSession#close()} was called; we sent close_notify if the handshake had
-   * finished.
-   */
+  /** {@link DtlsSession#close()} was called; we sent close_notify if the handshake had finished. */
   LOCAL_CLOSE,
-  /** The handshake failed; {@link DtlsServerSession#handshake()} says why. */
+  /** The handshake failed; {@link DtlsSession#handshake()} says why. */
   HANDSHAKE_FAILED,
   /** Sending failed or the session broke in a way the peer did not announce. */
   TRANSPORT_ERROR

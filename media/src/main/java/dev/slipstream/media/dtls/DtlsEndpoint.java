@@ -7,7 +7,10 @@ import java.util.function.Consumer;
 
 /**
  * The SFU's side of DTLS-SRTP (RFC 5764, RFC 8827): one per process, holding our certificate,
- * starting one {@link DtlsServerSession} per peer connection.
+ * starting one {@link DtlsSession} per peer connection. We are the DTLS server unless the peer's
+ * offer insists on being the server itself ({@code a=setup:passive}, as FFmpeg's whip muxer does);
+ * then we are the client. Either way the same certificate, SRTP profiles, fingerprint check,
+ * timeouts and meters apply.
  *
  * <p>Meters: {@code slipstream.dtls.handshakes} counts finished handshakes, tagged {@code outcome}
  * = {@code established} or a {@link DtlsFailure#tag()}; {@code slipstream.dtls.datagrams.dropped}
@@ -40,6 +43,7 @@ public interface DtlsEndpoint {
   /**
    * Starts a DTLS server session for one peer: its thread waits for the ClientHello at once, so
    * call this as soon as the answer is sent, before ICE has finished, and no early record is lost.
+   * {@link DtlsSession#peerReachable()} does nothing here.
    *
    * @param name what logs and the thread call this session, e.g. the peer connection's id
    * @param remoteFingerprints the {@code a=fingerprint:} values of the peer's SDP; the peer's
@@ -49,6 +53,25 @@ public interface DtlsEndpoint {
    * @return the running session
    * @throws IllegalArgumentException if {@code remoteFingerprints} is empty
    */
-  DtlsServerSession accept(
+  DtlsSession accept(
+      String name, List<CertificateFingerprint> remoteFingerprints, Consumer<byte[]> sendToPeer);
+
+  /**
+   * Starts a DTLS client session for one peer that wants to be the DTLS server. Its thread sends
+   * the ClientHello once {@link DtlsSession#peerReachable()} is called, so call this as the answer
+   * is sent and {@code peerReachable()} when ICE has a path; the handshake timeout counts from
+   * here, so a peer ICE never reaches fails with {@link DtlsFailure#TIMEOUT}. The client offers
+   * use_srtp with every {@link dev.slipstream.media.srtp.SrtpProfile}, sends our certificate when
+   * asked, and checks the server's certificate against {@code remoteFingerprints}.
+   *
+   * @param name what logs and the thread call this session, e.g. the peer connection's id
+   * @param remoteFingerprints the {@code a=fingerprint:} values of the peer's SDP; the peer's
+   *     certificate must match one of those with the strongest hash offered
+   * @param sendToPeer sends one datagram to the peer; called on the session's thread, so it must be
+   *     thread-safe and must not block for long
+   * @return the running session, waiting for {@link DtlsSession#peerReachable()}
+   * @throws IllegalArgumentException if {@code remoteFingerprints} is empty
+   */
+  DtlsSession connect(
       String name, List<CertificateFingerprint> remoteFingerprints, Consumer<byte[]> sendToPeer);
 }

@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * How DTLS handshakes behave; checked when made, with a message naming the setting.
  *
- * @param handshakeTimeout how long from {@link DtlsEndpoint#accept} to a finished handshake,
- *     including the wait for the peer's first ClientHello; 100 ms to 10 min
+ * @param handshakeTimeout how long from {@link DtlsEndpoint#accept} or {@link DtlsEndpoint#connect}
+ *     to a finished handshake, including the wait for the peer's first ClientHello (as server) or
+ *     for ICE to reach the peer (as client); 100 ms to 10 min
  * @param initialRetransmit how long before a lost flight is first sent again (doubling after that,
  *     as RFC 6347 §4.2.4 says); 10 ms to 10 s
  * @param maxDatagramSize the largest datagram we send; handshake messages are fragmented to fit.

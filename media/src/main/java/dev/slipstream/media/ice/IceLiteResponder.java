@@ -38,6 +38,14 @@ public interface IceLiteResponder {
   Optional<Instant> lastValidRequest();
 
   /**
+   * Counts authenticated media from the peer (SRTP that decrypted) as consent, like a valid check.
+   * RFC 7675 asks for STUN consent checks; some publishers (FFmpeg 8's WHIP muxer) stop sending
+   * checks once connected, and media only the keyed peer can produce proves it is still there.
+   * Ignored until a real check has succeeded.
+   */
+  void refreshFromMedia();
+
+  /**
    * Returns whether consent has lapsed: a valid request arrived once, but none in the last {@code
    * timeout} (RFC 7675 suggests 30 seconds).
    */

@@ -91,6 +91,13 @@ final class LiteBindingResponder implements IceLiteResponder {
   }
 
   @Override
+  public void refreshFromMedia() {
+    if (lastValidRequest != null) {
+      lastValidRequest = clock.instant();
+    }
+  }
+
+  @Override
   public boolean consentExpired(Duration timeout) {
     Instant last = lastValidRequest;
     return last != null && !clock.instant().isBefore(last.plus(timeout));

@@ -1,5 +1,6 @@
 package dev.slipstream.media.sdp;
 
+import dev.slipstream.media.srtp.DtlsRole;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,11 +19,18 @@ final class AnswerWriter {
   private final StringBuilder sdp = new StringBuilder(2048);
   private final LocalTransport local;
   private final Direction direction;
+  private final String setup;
   private final @Nullable SendSsrcs ssrcs;
 
-  private AnswerWriter(LocalTransport local, Direction direction, @Nullable SendSsrcs ssrcs) {
+  private AnswerWriter(
+      LocalTransport local, Direction direction, DtlsRole role, @Nullable SendSsrcs ssrcs) {
     this.local = local;
     this.direction = direction;
+    this.setup =
+        switch (role) {
+          case SERVER -> "a=setup:passive";
+          case CLIENT -> "a=setup:active";
+        };
     this.ssrcs = ssrcs;
   }
 
@@ -32,6 +40,8 @@ final class AnswerWriter {
    * @param accepted the sections we take, by offered section; all others are rejected
    * @param direction ours in every accepted section: recvonly for a publisher, sendonly for a
    *     viewer
+   * @param role our DTLS end: the server answers {@code a=setup:passive}, the client {@code
+   *     a=setup:active}
    * @param ssrcs the SSRCs and names to declare when we send, else null
    */
   static String write(
@@ -40,8 +50,9 @@ final class AnswerWriter {
       SessionDescription offer,
       Map<MediaSection, NegotiatedMedia> accepted,
       Direction direction,
+      DtlsRole role,
       @Nullable SendSsrcs ssrcs) {
-    AnswerWriter w = new AnswerWriter(local, direction, ssrcs);
+    AnswerWriter w = new AnswerWriter(local, direction, role, ssrcs);
     w.line("v=0");
     w.line("o=- " + sessionId + " 2 IN IP4 127.0.0.1");
     w.line("s=-");
@@ -82,7 +93,7 @@ final class AnswerWriter {
     line("a=ice-ufrag:" + local.iceUfrag());
     line("a=ice-pwd:" + local.icePwd());
     line("a=fingerprint:" + local.fingerprintAlgorithm() + " " + local.fingerprintHex());
-    line("a=setup:passive");
+    line(setup);
     media.headerExtensionIds().forEach((uri, id) -> line("a=extmap:" + id + " " + uri));
     line("a=" + direction.attribute());
     if (ssrcs != null) {

@@ -1,5 +1,6 @@
 package dev.slipstream.media.sdp;
 
+import dev.slipstream.media.srtp.DtlsRole;
 import dev.slipstream.platform.InvalidInputException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -139,7 +140,8 @@ final class JsepNegotiator implements SdpNegotiator {
     synchronized (random) {
       sessionId = random.nextLong(1, 1L << 62);
     }
-    String answer = AnswerWriter.write(sessionId, local, offer, media, direction, ssrcs);
+    DtlsRole role = OfferChecks.ourDtlsRole(remote);
+    String answer = AnswerWriter.write(sessionId, local, offer, media, direction, role, ssrcs);
     Fingerprint fingerprint = Objects.requireNonNull(remote.fingerprint());
     return new Negotiation(
         answer,
@@ -147,6 +149,7 @@ final class JsepNegotiator implements SdpNegotiator {
         Objects.requireNonNull(remote.icePwd()),
         fingerprint.algorithm(),
         fingerprint.hex(),
+        role,
         List.copyOf(media.values()));
   }
 

@@ -1,6 +1,8 @@
 package dev.slipstream.media.sdp;
 
+import dev.slipstream.media.srtp.DtlsRole;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -14,6 +16,9 @@ import java.util.Optional;
  * @param remoteFingerprintAlgorithm the hash of the remote DTLS certificate fingerprint
  * @param remoteFingerprintHex the fingerprint the remote DTLS certificate must match, upper-case
  *     colon-separated hex
+ * @param dtlsRole our end of the DTLS handshake: {@link DtlsRole#SERVER} (answered {@code
+ *     a=setup:passive}) unless the offer said {@code a=setup:passive}, then {@link DtlsRole#CLIENT}
+ *     (answered {@code a=setup:active})
  * @param media the accepted sections in offer order; rejected ones are left out
  */
 public record Negotiation(
@@ -22,10 +27,12 @@ public record Negotiation(
     String remoteIcePwd,
     String remoteFingerprintAlgorithm,
     String remoteFingerprintHex,
+    DtlsRole dtlsRole,
     List<NegotiatedMedia> media) {
 
-  /** Copies the list so the record stays immutable. */
+  /** Checks the role is there and copies the list so the record stays immutable. */
   public Negotiation {
+    Objects.requireNonNull(dtlsRole, "dtlsRole");
     media = List.copyOf(media);
   }
 

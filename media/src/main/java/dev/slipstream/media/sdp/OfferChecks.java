@@ -1,11 +1,11 @@
 package dev.slipstream.media.sdp;
 
+import dev.slipstream.media.srtp.DtlsRole;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Checks that the sections we accept can share one ICE and DTLS transport with us as ICE-lite DTLS
- * server, and returns the remote transport attributes.
+ * Checks that the sections we accept can share one ICE and DTLS transport with us as the ICE-lite
+ * end, returns the remote transport attributes, and reads from them which DTLS end we play.
  */
 final class OfferChecks {
   private OfferChecks() {}
@@ -21,8 +21,8 @@ final class OfferChecks {
    * other sections share; without a group, those of the one accepted section.
    *
    * @throws dev.slipstream.platform.InvalidInputException {@code invalid_sdp} when a section has no
-   *     mid or no {@code a=rtcp-mux}, ICE credentials or a fingerprint are missing, the offer asks
-   *     us to be the DTLS client, or the sections are not bundled together
+   *     mid or no {@code a=rtcp-mux}, ICE credentials or a fingerprint are missing, the offer says
+   *     {@code a=setup:holdconn}, or the sections are not bundled together
    */
   static TransportAttributes remoteTransport(SessionDescription offer, List<Accepted> accepted) {
     for (Accepted a : accepted) {
@@ -59,15 +59,23 @@ final class OfferChecks {
       throw SdpErrors.invalid(
           "no DTLS fingerprint: " + where + " lack a=fingerprint, so the peer cannot be checked");
     }
-    if (t.setup() == Setup.PASSIVE || t.setup() == Setup.HOLDCONN) {
+    if (t.setup() == Setup.HOLDCONN) {
       throw SdpErrors.invalid(
           m.describe()
-              + " has a=setup:"
-              + t.setup().name().toLowerCase(Locale.ROOT)
-              + ", asking this server to be the DTLS client; it is only the DTLS server, so"
-              + " offer a=setup:actpass or a=setup:active");
+              + " has a=setup:holdconn, which holds the DTLS connection back; offer"
+              + " a=setup:actpass, a=setup:active or a=setup:passive");
     }
     return t;
+  }
+
+  /**
+   * Returns the DTLS end we play for the offer's {@code a=setup} (RFC 5763 §5, RFC 8842): the
+   * client when the offerer wants to be the server ({@code passive}, as FFmpeg's whip muxer
+   * offers), else the server ({@code actpass}, {@code active}, or no line, which RFC 4145 reads as
+   * {@code active}).
+   */
+  static DtlsRole ourDtlsRole(TransportAttributes remote) {
+    return remote.setup() == Setup.PASSIVE ? DtlsRole.CLIENT : DtlsRole.SERVER;
   }
 
   /** Returns the BUNDLE group holding every accepted section, or none for a lone section. */

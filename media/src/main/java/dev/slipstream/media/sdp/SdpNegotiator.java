@@ -5,9 +5,10 @@ import java.util.random.RandomGenerator;
 
 /**
  * Answers WebRTC offers for the SFU: a publisher's over WHIP, a viewer's over WHEP. The answers
- * make us an ICE-lite peer ({@code a=ice-lite}) and the DTLS server ({@code a=setup:passive}) with
- * RTCP multiplexed on the RTP port and every accepted section on one BUNDLE transport, and carry
- * exactly one codec per section.
+ * make us an ICE-lite peer ({@code a=ice-lite}) and the DTLS server ({@code a=setup:passive}) — or
+ * the DTLS client ({@code a=setup:active}) when the offer says {@code a=setup:passive}, as FFmpeg's
+ * whip muxer does; {@link Negotiation#dtlsRole()} tells which — with RTCP multiplexed on the RTP
+ * port and every accepted section on one BUNDLE transport, and carry exactly one codec per section.
  *
  * <p>Bad offers get an {@link InvalidInputException} whose code is {@code invalid_sdp} (with the
  * line number where there is one), {@code no_supported_codec} (WHIP) or {@code no_compatible_codec}
@@ -36,7 +37,7 @@ public interface SdpNegotiator {
    * @param offerSdp the offer as the client posted it, CRLF or LF line endings
    * @param local our ICE credentials, certificate fingerprint and candidates for this session
    * @throws InvalidInputException {@code invalid_sdp} for a malformed offer, missing ICE
-   *     credentials or fingerprint, {@code a=setup:passive}, no {@code a=rtcp-mux}, sections not
+   *     credentials or fingerprint, {@code a=setup:holdconn}, no {@code a=rtcp-mux}, sections not
    *     bundled, or nothing sent; {@code no_supported_codec} when a sending audio or video section
    *     offers no codec we take
    */

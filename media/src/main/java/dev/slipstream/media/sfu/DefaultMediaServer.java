@@ -88,24 +88,12 @@ final class DefaultMediaServer implements MediaServer {
   public SdpAnswer publish(String streamId, String publishKey, String offerSdp) {
     directory.authorizePublish(streamId, publishKey);
     synchronized (publisherLock) {
-      LiveStream live = streams.get(streamId);
-      if (live != null && live.publisher() != null) {
-        throw new ConflictException(
-            "stream_already_live",
-            "stream " + streamId + " already has a publisher; stop it first (WHIP DELETE)");
-      }
+      requireNoPublisher(streamId);
       IceCredentials local = sdp.newIceCredentials();
       Negotiation negotiation = sdp.answerPublisher(offerSdp, localTransport(local));
       StreamCodecs codecs = StreamCodecs.of(negotiation);
       String sessionId = newSessionId();
-      LiveStream stream = live != null ? live : new LiveStream(streamId, clock, this::viewerGone);
-      if (live != null) {
-        cancelGrace(streamId);
-        if (!codecs.equals(previousCodecs.getOrDefault(streamId, codecs))) {
-          stream.viewers().forEach(v -> closeViewer(stream, v.sessionId()));
-        }
-      }
-      previousCodecs.put(streamId, codecs);
+      LiveStream stream = claimForPublisher(streamId, codecs);
       PublisherFeed feed = new PublisherFeed(sessionId, codecs, clock, stream::fanOut);
       PeerTransport peer =
           PeerTransport.open(
@@ -113,6 +101,7 @@ final class DefaultMediaServer implements MediaServer {
               dtls,
               iceFor(local, negotiation),
               fingerprints(negotiation),
+              negotiation.dtlsRole(),
               "publisher " + sessionId,
               new PeerTransport.Listener() {
                 @Override
@@ -159,21 +148,41 @@ final class DefaultMediaServer implements MediaServer {
     }
   }
 
+  private void requireNoPublisher(String streamId) {
+    LiveStream live = streams.get(streamId);
+    if (live != null && live.publisher() != null) {
+      throw new ConflictException(
+          "stream_already_live",
+          "stream " + streamId + " already has a publisher; stop it first (WHIP DELETE)");
+    }
+  }
+
+  /**
+   * Readies a stream for a new publisher sending {@code codecs}: a stream in its reconnect grace
+   * keeps its viewers (unless the codecs changed, which they could not decode) and the grace ends.
+   * Called holding the publisher lock, after everything that can refuse the publisher, so a refused
+   * offer never cuts a grace short.
+   */
+  private LiveStream claimForPublisher(String streamId, StreamCodecs codecs) {
+    LiveStream live = streams.get(streamId);
+    StreamCodecs before = previousCodecs.put(streamId, codecs);
+    if (live == null) {
+      return new LiveStream(streamId, clock, this::viewerGone);
+    }
+    cancelGrace(streamId);
+    if (before != null && !before.equals(codecs)) {
+      live.viewers().forEach(v -> closeViewer(live, v.sessionId()));
+    }
+    return live;
+  }
+
   @Override
   public LocalPublisher publishLocal(
       String streamId, String publishKey, StreamCodecs codecs, Runnable keyframeRequested) {
     directory.authorizePublish(streamId, publishKey);
     synchronized (publisherLock) {
-      LiveStream live = streams.get(streamId);
-      if (live != null && live.publisher() != null) {
-        throw new ConflictException(
-            "stream_already_live",
-            "stream " + streamId + " already has a publisher; stop it first");
-      }
-      LiveStream stream = live != null ? live : new LiveStream(streamId, clock, this::viewerGone);
-      if (live != null) {
-        cancelGrace(streamId);
-      }
+      requireNoPublisher(streamId);
+      LiveStream stream = claimForPublisher(streamId, codecs);
       String sessionId = newSessionId();
       PublisherFeed feed = new PublisherFeed(sessionId, codecs, clock, stream::fanOut);
       feed.attach(
@@ -191,7 +200,6 @@ final class DefaultMediaServer implements MediaServer {
       publishers.put(sessionId, () -> {});
       stream.setPublisher(feed);
       track(stream);
-      previousCodecs.put(streamId, codecs);
       directory.moveTo(streamId, StreamState.LIVE);
       log.info("stream {} is live (in-process publisher {})", streamId, sessionId);
       return new LocalPublisher() {
@@ -327,6 +335,7 @@ final class DefaultMediaServer implements MediaServer {
             dtls,
             iceFor(local, negotiation),
             fingerprints(negotiation),
+            negotiation.dtlsRole(),
             "viewer " + sessionId,
             viewer);
     viewer.attach(peer);

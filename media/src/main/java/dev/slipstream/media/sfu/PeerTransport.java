@@ -3,7 +3,7 @@ package dev.slipstream.media.sfu;
 import dev.slipstream.media.dtls.CertificateFingerprint;
 import dev.slipstream.media.dtls.DtlsEndpoint;
 import dev.slipstream.media.dtls.DtlsOutcome;
-import dev.slipstream.media.dtls.DtlsServerSession;
+import dev.slipstream.media.dtls.DtlsSession;
 import dev.slipstream.media.ice.IceCredentials;
 import dev.slipstream.media.rtp.Rtcp;
 import dev.slipstream.media.srtp.DtlsRole;
@@ -32,7 +32,9 @@ import org.jspecify.annotations.Nullable;
  * decrypts them, so inbound SRTP is single-threaded. Outbound protection happens under a per-peer
  * lock, because a viewer's sender thread and the feedback timer both send. The DTLS handshake runs
  * on its own virtual thread and publishes the SRTP session through a volatile field; packets before
- * that are dropped (the peer only sends media after the handshake).
+ * that are dropped (the peer only sends media after the handshake). We are the DTLS server, or the
+ * client when the offer said {@code a=setup:passive}; the client's ClientHello waits for ICE's
+ * first checked path.
  */
 final class PeerTransport implements AutoCloseable {
   /** What a peer's owner hears from its transport. */
@@ -61,7 +63,7 @@ final class PeerTransport implements AutoCloseable {
   private record Path(MuxRegistration registration, InetSocketAddress remote) {}
 
   private final List<MuxRegistration> registrations = new CopyOnWriteArrayList<>();
-  private volatile @Nullable DtlsServerSession dtls;
+  private volatile @Nullable DtlsSession dtls;
   private volatile @Nullable SrtpSession srtp;
   private volatile @Nullable Path path;
 
@@ -74,6 +76,7 @@ final class PeerTransport implements AutoCloseable {
       DtlsEndpoint endpoint,
       IceCredentials credentials,
       List<CertificateFingerprint> remoteFingerprints,
+      DtlsRole role,
       String name,
       Listener listener) {
     PeerTransport peer = new PeerTransport(listener);
@@ -82,15 +85,23 @@ final class PeerTransport implements AutoCloseable {
       socket.registration = mux.register(credentials, socket);
       peer.registrations.add(socket.registration);
     }
-    DtlsServerSession session = endpoint.accept(name, remoteFingerprints, peer::sendDtls);
+    DtlsSession session =
+        switch (role) {
+          case SERVER -> endpoint.accept(name, remoteFingerprints, peer::sendDtls);
+          case CLIENT -> endpoint.connect(name, remoteFingerprints, peer::sendDtls);
+        };
     peer.dtls = session;
+    if (peer.path != null) {
+      // ICE connected before the session existed (both fields are volatile, so one side sees it).
+      session.peerReachable();
+    }
     session
         .handshake()
         .thenAccept(
             outcome -> {
               switch (outcome) {
                 case DtlsOutcome.Established established -> {
-                  peer.srtp = SrtpSession.create(established.keys(), DtlsRole.SERVER);
+                  peer.srtp = SrtpSession.create(established.keys(), role);
                   listener.onReady();
                 }
                 case DtlsOutcome.Failed failed ->
@@ -119,6 +130,10 @@ final class PeerTransport implements AutoCloseable {
       if (path == null && r != null) {
         path = new Path(r, from);
       }
+      DtlsSession session = dtls;
+      if (session != null) {
+        session.peerReachable();
+      }
     }
 
     @Override
@@ -131,7 +146,7 @@ final class PeerTransport implements AutoCloseable {
 
     @Override
     public void onDtls(byte[] packet, int length, InetSocketAddress from) {
-      DtlsServerSession session = dtls;
+      DtlsSession session = dtls;
       if (session != null) {
         session.receive(packet, 0, length);
       }
@@ -139,7 +154,10 @@ final class PeerTransport implements AutoCloseable {
 
     @Override
     public void onRtp(byte[] packet, int length, InetSocketAddress from) {
-      received(packet, length);
+      MuxRegistration r = registration;
+      if (received(packet, length) && r != null) {
+        r.mediaAuthenticated();
+      }
     }
 
     @Override
@@ -152,22 +170,24 @@ final class PeerTransport implements AutoCloseable {
     }
   }
 
-  private void received(byte[] packet, int length) {
+  /** Decrypts and hands on one packet; returns whether it authenticated. */
+  private boolean received(byte[] packet, int length) {
     SrtpSession session = srtp;
     if (session == null) {
-      return;
+      return false;
     }
     if (Rtcp.isRtcp(packet, 0, length)) {
       int plain = session.unprotectRtcp(packet, 0, length);
       if (plain > 0) {
         listener.onRtcp(packet, plain);
       }
-    } else {
-      int plain = session.unprotectRtp(packet, 0, length);
-      if (plain > 0) {
-        listener.onRtp(packet, plain);
-      }
+      return plain > 0;
     }
+    int plain = session.unprotectRtp(packet, 0, length);
+    if (plain > 0) {
+      listener.onRtp(packet, plain);
+    }
+    return plain > 0;
   }
 
   /**
@@ -214,7 +234,7 @@ final class PeerTransport implements AutoCloseable {
   @Override
   public void close() {
     gone.set(true);
-    DtlsServerSession session = dtls;
+    DtlsSession session = dtls;
     if (session != null) {
       session.close();
     }

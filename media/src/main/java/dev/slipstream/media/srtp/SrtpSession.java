@@ -23,7 +23,8 @@ public interface SrtpSession extends AutoCloseable {
    * Creates a session from the keys DTLS negotiated.
    *
    * @param keys both directions' master keys and salts
-   * @param ourRole our end of the DTLS handshake; the SFU is always {@link DtlsRole#SERVER}
+   * @param ourRole our end of the DTLS handshake: {@link DtlsRole#SERVER} for most peers, {@link
+   *     DtlsRole#CLIENT} for one whose offer said {@code a=setup:passive}
    * @return a session with no streams yet; each new SSRC gets its own context on first use
    */
   static SrtpSession create(SrtpKeyMaterial keys, DtlsRole ourRole) {

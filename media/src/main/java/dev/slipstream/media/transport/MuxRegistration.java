@@ -46,6 +46,9 @@ public interface MuxRegistration extends AutoCloseable {
   /** Returns when the last valid connectivity check arrived, if any has. */
   Optional<Instant> lastConsent();
 
+  /** Tells the session that media from its peer just authenticated (see IceLiteResponder). */
+  void mediaAuthenticated();
+
   /** Returns this session's accepted and refused checks. */
   BindingCounters bindingCounters();
 

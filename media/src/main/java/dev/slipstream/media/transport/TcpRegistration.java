@@ -66,6 +66,11 @@ final class TcpRegistration implements MuxRegistration {
   }
 
   @Override
+  public void mediaAuthenticated() {
+    session.responder().refreshFromMedia();
+  }
+
+  @Override
   public BindingCounters bindingCounters() {
     return session.responder().counters();
   }

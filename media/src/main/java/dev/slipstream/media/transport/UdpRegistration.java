@@ -59,6 +59,11 @@ final class UdpRegistration implements MuxRegistration {
   }
 
   @Override
+  public void mediaAuthenticated() {
+    session.responder().refreshFromMedia();
+  }
+
+  @Override
   public BindingCounters bindingCounters() {
     return session.responder().counters();
   }

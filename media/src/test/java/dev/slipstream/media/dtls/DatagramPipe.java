@@ -10,48 +10,54 @@ import java.util.function.IntPredicate;
 import org.bouncycastle.tls.DatagramTransport;
 
 /**
- * An in-memory network between a test DTLS client and a {@link DtlsServerSession}: the server's
- * datagrams queue for the client; the client's go straight into {@link DtlsServerSession#receive}.
- * Each direction loses the datagrams whose 1-based number its predicate picks.
+ * An in-memory network between one of our {@link DtlsSession}s and a test peer running
+ * BouncyCastle's blocking protocol (a browser's client, FFmpeg's server): the session's datagrams
+ * queue for the peer; the peer's go straight into {@link DtlsSession#receive}. Each direction loses
+ * the datagrams whose 1-based number its predicate picks.
  */
 final class DatagramPipe {
-  private final BlockingQueue<byte[]> toClient = new LinkedBlockingQueue<>();
-  private final IntPredicate loseToClient;
-  private final IntPredicate loseToServer;
-  private final AtomicInteger sentToClient = new AtomicInteger();
-  private final AtomicInteger sentToServer = new AtomicInteger();
+  private final BlockingQueue<byte[]> toPeer = new LinkedBlockingQueue<>();
+  private final IntPredicate loseToPeer;
+  private final IntPredicate loseToSession;
+  private final AtomicInteger sentToPeer = new AtomicInteger();
+  private final AtomicInteger sentToSession = new AtomicInteger();
   private final AtomicInteger lost = new AtomicInteger();
-  private volatile DtlsServerSession server;
+  private volatile DtlsSession session;
 
-  DatagramPipe(IntPredicate loseToClient, IntPredicate loseToServer) {
-    this.loseToClient = loseToClient;
-    this.loseToServer = loseToServer;
+  DatagramPipe(IntPredicate loseToPeer, IntPredicate loseToSession) {
+    this.loseToPeer = loseToPeer;
+    this.loseToSession = loseToSession;
   }
 
   static DatagramPipe lossless() {
     return new DatagramPipe(n -> false, n -> false);
   }
 
-  /** The function the server session sends with. */
-  Consumer<byte[]> serverSends() {
+  /** The function our session sends with. */
+  Consumer<byte[]> sessionSends() {
     return datagram -> {
-      if (loseToClient.test(sentToClient.incrementAndGet())) {
+      if (loseToPeer.test(sentToPeer.incrementAndGet())) {
         lost.incrementAndGet();
       } else {
-        toClient.add(datagram);
+        toPeer.add(datagram);
       }
     };
   }
 
-  void connect(DtlsServerSession session) {
-    this.server = session;
+  void connect(DtlsSession session) {
+    this.session = session;
   }
 
   int lost() {
     return lost.get();
   }
 
-  DatagramTransport clientTransport() {
+  /** Returns how many datagrams our session has sent, lost ones included. */
+  int sentBySession() {
+    return sentToPeer.get();
+  }
+
+  DatagramTransport peerTransport() {
     return new DatagramTransport() {
       @Override
       public int getReceiveLimit() {
@@ -68,7 +74,7 @@ final class DatagramPipe {
           throws InterruptedIOException {
         try {
           byte[] d =
-              toClient.poll(waitMillis == 0 ? Long.MAX_VALUE : waitMillis, TimeUnit.MILLISECONDS);
+              toPeer.poll(waitMillis == 0 ? Long.MAX_VALUE : waitMillis, TimeUnit.MILLISECONDS);
           if (d == null) {
             return -1;
           }
@@ -82,10 +88,10 @@ final class DatagramPipe {
 
       @Override
       public void send(byte[] buf, int off, int len) {
-        if (loseToServer.test(sentToServer.incrementAndGet())) {
+        if (loseToSession.test(sentToSession.incrementAndGet())) {
           lost.incrementAndGet();
         } else {
-          server.receive(buf, off, len);
+          session.receive(buf, off, len);
         }
       }
 

@@ -193,7 +193,7 @@ class DtlsServerSessionTest {
         new DtlsSettings(Duration.ofMillis(300), Duration.ofMillis(50), 1200, 64);
     DtlsEndpoint endpoint = endpoint(impatient);
 
-    DtlsServerSession session =
+    DtlsSession session =
         endpoint.accept("silent-peer", List.of(clientCertificate.fingerprint()), d -> {});
 
     DtlsOutcome.Failed failed = (DtlsOutcome.Failed) session.handshake().get(5, TimeUnit.SECONDS);
@@ -204,7 +204,7 @@ class DtlsServerSessionTest {
 
   @Test
   void closingBeforeTheHandshakeFinishesFailsItAsClosedLocally() throws Exception {
-    DtlsServerSession session =
+    DtlsSession session =
         endpoint(FAST).accept("leaving-early", List.of(clientCertificate.fingerprint()), d -> {});
 
     session.close();
@@ -242,7 +242,7 @@ class DtlsServerSessionTest {
 
   private record Handshake(
       DtlsEndpoint endpoint,
-      DtlsServerSession session,
+      DtlsSession session,
       TestDtlsClient client,
       CompletableFuture<DTLSTransport> clientDone,
       DtlsOutcome serverOutcome) {}
@@ -260,7 +260,7 @@ class DtlsServerSessionTest {
       int... profiles)
       throws Exception {
     DtlsEndpoint endpoint = endpoint(settings);
-    DtlsServerSession session = endpoint.accept("test-peer", expected, pipe.serverSends());
+    DtlsSession session = endpoint.accept("test-peer", expected, pipe.sessionSends());
     pipe.connect(session);
     TestDtlsClient client =
         new TestDtlsClient(new BcTlsCrypto(seeded(10)), clientCertificate, profiles);
@@ -269,7 +269,7 @@ class DtlsServerSessionTest {
         CompletableFuture.supplyAsync(
             () -> {
               try {
-                return new DTLSClientProtocol().connect(client, pipe.clientTransport());
+                return new DTLSClientProtocol().connect(client, pipe.peerTransport());
               } catch (Exception e) {
                 throw new IllegalStateException(e);
               }

@@ -160,6 +160,21 @@ class IceLiteResponderTest {
   }
 
   @Test
+  void authenticatedMediaRenewsConsentOnlyAfterAValidCheck() {
+    Duration timeout = Duration.ofSeconds(30);
+    responder.refreshFromMedia();
+    assertThat(responder.lastValidRequest()).as("media alone never grants consent").isEmpty();
+
+    responder.handle(parsed(browser.check(USERNAME, LOCAL_PWD)), from);
+    clock.advance(Duration.ofSeconds(29));
+    responder.refreshFromMedia();
+    clock.advance(Duration.ofSeconds(29));
+    assertThat(responder.consentExpired(timeout)).isFalse();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(responder.consentExpired(timeout)).isTrue();
+  }
+
+  @Test
   void consentLapsesThirtySecondsAfterTheLastValidCheckAndEachCheckRenewsIt() {
     Duration timeout = Duration.ofSeconds(30);
     assertThat(responder.consentExpired(timeout)).isFalse();

@@ -45,6 +45,17 @@ class MalformedOfferTest {
   }
 
   @Test
+  void aSetupRoleThatIsNoneOfTheFourIsRefusedAtItsLine() {
+    String offer = CHROMIUM_WHIP.replace("a=setup:actpass", "a=setup:server");
+
+    assertRefused(() -> publish(offer), INVALID)
+        .hasMessage(
+            "line "
+                + lineOf(offer, "a=setup")
+                + ": a=setup must be actpass, active, passive or holdconn, not \"server\"");
+  }
+
+  @Test
   void anSdpMustStartWithVersionZero() {
     assertRefused(() -> publish(CHROMIUM_WHIP.replace("v=0\r\n", "v=1\r\n")), INVALID)
         .hasMessage("line 1: an SDP starts with \"v=0\", not \"v=1\"");

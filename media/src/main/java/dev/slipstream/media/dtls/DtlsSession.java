@@ -3,7 +3,8 @@ package dev.slipstream.media.dtls;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One peer's DTLS server session, from the first ClientHello to close_notify.
+ * One peer's DTLS-SRTP session, from the first ClientHello to close_notify, with us as the DTLS
+ * server ({@link DtlsEndpoint#accept}) or the DTLS client ({@link DtlsEndpoint#connect}).
  *
  * <p>Threading: {@link #receive} only copies the datagram into a bounded queue, so the UDP receive
  * loop may call it directly. The handshake, retransmissions, the key export and everything sent to
@@ -12,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
  * After the handshake the thread keeps reading, to answer a peer that missed our last flight and to
  * notice close_notify, until the session closes.
  */
-public interface DtlsServerSession extends AutoCloseable {
+public interface DtlsSession extends AutoCloseable {
 
   /**
    * Hands the session a datagram the peer sent that holds DTLS records (first byte 20–63, RFC
@@ -20,6 +21,14 @@ public interface DtlsServerSession extends AutoCloseable {
    * might have.
    */
   void receive(byte[] datagram, int offset, int length);
+
+  /**
+   * Says that datagrams can now reach the peer: ICE has checked a path to it. A client session
+   * sends its ClientHello from then on (sent earlier, it would be lost or rejected by a peer still
+   * busy with ICE); a server session, which only answers, has nothing to do. Never blocks;
+   * idempotent.
+   */
+  void peerReachable();
 
   /**
    * Returns a future that completes once, with the SRTP keys or the reason there are none. It never
