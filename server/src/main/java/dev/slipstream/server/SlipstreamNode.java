@@ -4,9 +4,11 @@ import dev.slipstream.gateway.Gateway;
 import dev.slipstream.gateway.GatewayServices;
 import dev.slipstream.gateway.GatewaySettings;
 import dev.slipstream.gateway.SystemInfo;
+import dev.slipstream.media.ingest.IngestListener;
 import dev.slipstream.media.sfu.MediaServer;
 import dev.slipstream.media.sfu.MediaSettings;
 import dev.slipstream.media.stream.StreamDirectory;
+import dev.slipstream.media.stream.StreamInfo;
 import dev.slipstream.platform.Health;
 import dev.slipstream.platform.bus.BusLimits;
 import dev.slipstream.platform.bus.RedisSettings;
@@ -19,6 +21,7 @@ import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * already opened is closed before the error goes up, so no process or lock is left behind.
  */
 final class SlipstreamNode implements AutoCloseable {
-  static final String DEMO_STREAM_TITLE = "Slipstream demo: 100 m sprint";
+  static final String DEMO_STREAM_TITLE = MediaSources.DEMO_STREAM_TITLE;
   private static final String REDIS_KEY_PREFIX = "slipstream:";
   private static final Logger log = LoggerFactory.getLogger(SlipstreamNode.class);
 
@@ -66,14 +69,18 @@ final class SlipstreamNode implements AutoCloseable {
 
       SecureRandom random = new SecureRandom();
       StreamDirectory streams = StreamDirectory.postgres(database.dataSource(), clock, random);
-      if (demo) {
-        seedDemoStream(streams);
-      }
+      StreamInfo demoStream = demo ? MediaSources.demoStream(streams) : null;
       MediaServer media = null;
+      List<String> sources = new ArrayList<>();
       if (roles.contains(Role.MEDIA)) {
         media =
             MediaServer.start(mediaSettings(config), streams, clock, random, metrics.registry());
         opened.push(media);
+        for (IngestListener listener :
+            MediaSources.listeners(config.media(), media, streams, random)) {
+          opened.push(listener);
+          sources.add(listener.publishUrl());
+        }
       }
       Gateway gateway = null;
       if (roles.contains(Role.GATEWAY)) {
@@ -93,7 +100,12 @@ final class SlipstreamNode implements AutoCloseable {
                 new GatewayServices(streams, media, checks, system, metrics.registry(), clock));
         opened.push(gateway);
       }
-      return new SlipstreamNode(opened, gateway, summary(config, roles, database, shared, gateway));
+      if (media != null && demoStream != null) {
+        // Last, so a start-up that fails earlier never spends time encoding.
+        opened.push(MediaSources.demoSource(demoStream, streams, media, clock, random));
+      }
+      return new SlipstreamNode(
+          opened, gateway, summary(config, roles, database, shared, gateway, sources, demoStream));
     } catch (RuntimeException e) {
       closeAll(opened);
       throw e;
@@ -128,19 +140,14 @@ final class SlipstreamNode implements AutoCloseable {
         .orElseGet(() -> SharedState.inProcess(clock, BusLimits.defaults()));
   }
 
-  /** Gives the demo something real to list on first start; the media plane will take it live. */
-  private static void seedDemoStream(StreamDirectory streams) {
-    if (streams.list(Optional.empty(), 1).items().isEmpty()) {
-      streams.create(DEMO_STREAM_TITLE);
-    }
-  }
-
   private static String summary(
       SlipstreamConfig config,
       Set<Role> roles,
       Database database,
       SharedState shared,
-      @Nullable Gateway gateway) {
+      @Nullable Gateway gateway,
+      List<String> ingest,
+      @Nullable StreamInfo demoStream) {
     StringBuilder text = new StringBuilder("Slipstream is up");
     if (gateway != null) {
       text.append(": ").append(gateway.baseUri());
@@ -150,6 +157,14 @@ final class SlipstreamNode implements AutoCloseable {
     text.append("\n  database: ").append(database.description());
     text.append("\n  bus:      ").append(shared.description());
     text.append("\n  data:     ").append(config.dataDirectory());
+    for (String url : ingest) {
+      text.append("\n  ingest:   ").append(url);
+    }
+    if (demoStream != null && gateway != null) {
+      text.append("\n  demo:     ")
+          .append(gateway.baseUri().resolve("/watch/" + demoStream.id()))
+          .append(" (live from the synthetic source)");
+    }
     return text.toString();
   }
 

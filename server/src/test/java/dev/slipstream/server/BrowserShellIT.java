@@ -35,7 +35,13 @@ class BrowserShellIT {
     int port = ServerProcess.freePort();
     SlipstreamConfig config =
         SlipstreamConfig.load(
-            List.of("--http-port=" + port, "--data-dir=" + data, "--media-udp-port=0"),
+            List.of(
+                "--http-port=" + port,
+                "--data-dir=" + data,
+                "--media-udp-port=0",
+                "--media-tcp-port=0",
+                "--media-rtmp-port=0",
+                "--media-srt-port=0"),
             Map.of(),
             data,
             data);

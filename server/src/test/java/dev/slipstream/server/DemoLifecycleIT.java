@@ -19,6 +19,15 @@ class DemoLifecycleIT {
   private static final Duration START = Duration.ofSeconds(60);
   private final HttpClient http = HttpClient.newHttpClient();
   @TempDir Path data;
+  private final int rtmpPort = freePortOrFail();
+
+  private static int freePortOrFail() {
+    try {
+      return ServerProcess.freePort();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   @Test
   void ctrlCStopsEverythingWithStatusZeroAndARestartFindsTheSameData() throws Exception {
@@ -26,6 +35,10 @@ class DemoLifecycleIT {
     List<ProcessHandle> children;
     try (ServerProcess demo = startDemo(port)) {
       demo.awaitOutput("Slipstream is up: http://127.0.0.1:" + port, START);
+      demo.awaitOutput("(live from the synthetic source)", START);
+      assertThat(get(port, "/api/streams").body())
+          .as("the demo stream is live")
+          .containsPattern("\"title\":\"Slipstream demo: 100 m sprint\",\"state\":\"live\"");
       assertThat(get(port, "/healthz").statusCode()).isEqualTo(200);
       HttpResponse<String> page = get(port, "/watch");
       assertThat(page.statusCode()).isEqualTo(200);
@@ -81,7 +94,15 @@ class DemoLifecycleIT {
 
   private ServerProcess startDemo(int port) throws IOException {
     return ServerProcess.start(
-        List.of("demo", "--http-port=" + port, "--data-dir=" + data), Map.of());
+        List.of(
+            "demo",
+            "--http-port=" + port,
+            "--data-dir=" + data,
+            "--media-udp-port=0",
+            "--media-tcp-port=0",
+            "--media-rtmp-port=" + rtmpPort,
+            "--media-srt-port=0"),
+        Map.of());
   }
 
   private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {

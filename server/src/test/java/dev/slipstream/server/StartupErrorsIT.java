@@ -60,7 +60,14 @@ class StartupErrorsIT {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         ServerProcess server =
             ServerProcess.start(
-                List.of("demo", "--http-port=" + taken.getLocalPort(), "--data-dir=" + data),
+                List.of(
+                    "demo",
+                    "--http-port=" + taken.getLocalPort(),
+                    "--data-dir=" + data,
+                    "--media-udp-port=0",
+                    "--media-tcp-port=0",
+                    "--media-rtmp-port=0",
+                    "--media-srt-port=0"),
                 Map.of())) {
       assertThat(server.awaitExit(Duration.ofSeconds(60))).isEqualTo(1);
       assertThat(server.stderr())

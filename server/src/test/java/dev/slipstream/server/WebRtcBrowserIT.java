@@ -154,6 +154,8 @@ class WebRtcBrowserIT {
                 "--data-dir=" + data,
                 "--media-udp-port=" + mediaPort,
                 "--media-tcp-port=0",
+                "--media-rtmp-port=0",
+                "--media-srt-port=0",
                 "--media-reconnect-grace-seconds=" + graceSeconds),
             Map.of(),
             data,

@@ -38,6 +38,7 @@ final class FfmpegInput implements AutoCloseable {
    */
   static FfmpegInput open(String url, Map<String, String> options, BooleanSupplier interrupted) {
     FfmpegLog.install();
+    FfmpegLog.install();
     avformat.avformat_network_init();
     AVFormatContext context = avformat.avformat_alloc_context();
     AVIOInterruptCB.Callback_Pointer interrupt =

@@ -37,6 +37,7 @@ final class H264Encoder implements AutoCloseable {
   private final int height;
 
   H264Encoder(int width, int height, int fps, int bitrate, int keyframeInterval) {
+    FfmpegLog.install();
     this.width = width;
     this.height = height;
     AVCodec codec = avcodec.avcodec_find_encoder_by_name("libopenh264");

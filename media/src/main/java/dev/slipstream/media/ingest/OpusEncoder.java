@@ -27,6 +27,7 @@ final class OpusEncoder implements AutoCloseable {
   private final AVPacket packet;
 
   OpusEncoder(int bitrate) {
+    FfmpegLog.install();
     AVCodec codec = avcodec.avcodec_find_encoder_by_name("libopus");
     if (codec == null) {
       throw new IllegalStateException("this FFmpeg build has no libopus encoder");

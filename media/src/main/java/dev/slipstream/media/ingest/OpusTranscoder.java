@@ -41,6 +41,7 @@ final class OpusTranscoder implements AutoCloseable {
    * @throws UnsupportedMediaException when FFmpeg cannot decode it
    */
   OpusTranscoder(AVCodecParameters codec) throws UnsupportedMediaException {
+    FfmpegLog.install();
     AVCodec found = avcodec.avcodec_find_decoder(codec.codec_id());
     if (found == null) {
       encoder.close();

@@ -30,6 +30,7 @@ final class ReencodedVideo implements VideoPath {
   private volatile long frames;
 
   ReencodedVideo(AVStream stream, RandomGenerator random) throws UnsupportedMediaException {
+    FfmpegLog.install();
     AVCodec codec = avcodec.avcodec_find_decoder(stream.codecpar().codec_id());
     if (codec == null) {
       throw new UnsupportedMediaException(

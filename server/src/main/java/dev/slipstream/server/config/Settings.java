@@ -69,6 +69,22 @@ public final class Settings {
           "0–65535 (0 picks a free port)",
           "TCP port for WebRTC peers that cannot use UDP (ICE-TCP, passive).");
 
+  /** The RTMP ingest listener. */
+  public static final Setting MEDIA_RTMP_PORT =
+      new Setting(
+          "media.rtmp.port",
+          "1935",
+          "0–65535 (0 turns RTMP ingest off)",
+          "RTMP ingest (OBS: server rtmp://host:port/live, stream key = the publish key).");
+
+  /** The SRT ingest listener. */
+  public static final Setting MEDIA_SRT_PORT =
+      new Setting(
+          "media.srt.port",
+          "9000",
+          "0–65535 (0 turns SRT ingest off)",
+          "SRT ingest (srt://host:port?streamid=<publish key>), UDP.");
+
   /** Addresses to announce in ICE candidates. */
   public static final Setting MEDIA_ANNOUNCED_ADDRESSES =
       new Setting(
@@ -135,6 +151,8 @@ public final class Settings {
           REDIS_URL,
           MEDIA_UDP_PORT,
           MEDIA_TCP_PORT,
+          MEDIA_RTMP_PORT,
+          MEDIA_SRT_PORT,
           MEDIA_ANNOUNCED_ADDRESSES,
           MEDIA_RECONNECT_GRACE,
           ROLES,

@@ -82,6 +82,8 @@ public record SlipstreamConfig(
         new MediaConfig(
             (int) range(v.get(Settings.MEDIA_UDP_PORT), 0, 65_535),
             (int) range(v.get(Settings.MEDIA_TCP_PORT), 0, 65_535),
+            (int) range(v.get(Settings.MEDIA_RTMP_PORT), 0, 65_535),
+            (int) range(v.get(Settings.MEDIA_SRT_PORT), 0, 65_535),
             addresses(v.get(Settings.MEDIA_ANNOUNCED_ADDRESSES)),
             Duration.ofSeconds(range(v.get(Settings.MEDIA_RECONNECT_GRACE), 0, 300))),
         roles(v.get(Settings.ROLES)),
