@@ -1,0 +1,63 @@
+package dev.slipstream.bench.viewers;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads the whole machine's CPU time from the first line of {@code /proc/stat}. It matters on
+ * loopback: the kernel delivers each datagram in softirq context, which no process is charged for,
+ * so the processes' CPU can read well below a machine that is in fact saturated.
+ *
+ * @param busyTicks user, nice, system, irq, softirq and steal time, in 1/100 s
+ * @param interruptTicks of which irq and softirq, the time no process is charged for
+ * @param totalTicks busy plus idle and iowait
+ */
+record MachineCpu(long busyTicks, long interruptTicks, long totalTicks) {
+  private static final Path STAT = Path.of("/proc/stat");
+
+  /** Returns the counters now, or zeros where the system does not say. */
+  static MachineCpu now() {
+    try {
+      String first = Files.readAllLines(STAT).getFirst();
+      String[] f = first.trim().split("\\s+");
+      long busy = 0;
+      long interrupts = 0;
+      long total = 0;
+      for (int i = 1; i <= 8 && i < f.length; i++) {
+        long ticks = Long.parseLong(f[i]);
+        total += ticks;
+        if (i != 4 && i != 5) {
+          busy += ticks;
+        }
+        if (i == 6 || i == 7) {
+          interrupts += ticks;
+        }
+      }
+      return new MachineCpu(busy, interrupts, total);
+    } catch (IOException | RuntimeException e) {
+      return new MachineCpu(0, 0, 0);
+    }
+  }
+
+  /**
+   * Returns the machine's CPU use between {@code earlier} and this, 100 per busy core, or -1 when
+   * unknown.
+   */
+  double percentSince(MachineCpu earlier) {
+    return percent(busyTicks - earlier.busyTicks, earlier);
+  }
+
+  /** Returns the irq and softirq part of {@link #percentSince} (packet delivery), or -1. */
+  double interruptPercentSince(MachineCpu earlier) {
+    return percent(interruptTicks - earlier.interruptTicks, earlier);
+  }
+
+  private double percent(long ticks, MachineCpu earlier) {
+    long total = totalTicks - earlier.totalTicks;
+    if (total <= 0) {
+      return -1;
+    }
+    return 100.0 * Runtime.getRuntime().availableProcessors() * ticks / total;
+  }
+}
