@@ -1,28 +1,16 @@
 package dev.slipstream.media.transport;
 
-import dev.slipstream.media.ice.BindingCounters;
 import dev.slipstream.media.ice.IceCredentials;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.Set;
 
-/** A session's handle on the {@link UdpMuxLoop}. */
-final class UdpRegistration implements MuxRegistration {
+/** A session's handle on the {@link UdpMuxLoop}: sends are datagrams from the shared socket. */
+final class UdpRegistration extends SessionRegistration {
   private final UdpMuxLoop mux;
-  private final MuxSession session;
-  private final IceCredentials credentials;
 
   UdpRegistration(UdpMuxLoop mux, MuxSession session, IceCredentials credentials) {
+    super(session, credentials);
     this.mux = mux;
-    this.session = session;
-    this.credentials = credentials;
-  }
-
-  @Override
-  public IceCredentials credentials() {
-    return credentials;
   }
 
   @Override
@@ -32,40 +20,8 @@ final class UdpRegistration implements MuxRegistration {
 
   @Override
   public SendResult send(ByteBuffer packet, InetSocketAddress to) {
-    if (session.isClosed()) {
-      mux.stats().drop(DropReason.SEND_CLOSED);
-      return SendResult.DROPPED_CLOSED;
-    }
-    if (!session.hasConsent(to)) {
-      mux.stats().drop(DropReason.SEND_NO_CONSENT);
-      return SendResult.DROPPED_NO_CONSENT;
-    }
-    return mux.transmit(packet, to);
-  }
-
-  @Override
-  public Optional<InetSocketAddress> nominatedRemote() {
-    return session.nominated();
-  }
-
-  @Override
-  public Set<InetSocketAddress> validatedRemotes() {
-    return session.remotes();
-  }
-
-  @Override
-  public Optional<Instant> lastConsent() {
-    return session.responder().lastValidRequest();
-  }
-
-  @Override
-  public void mediaAuthenticated() {
-    session.responder().refreshFromMedia();
-  }
-
-  @Override
-  public BindingCounters bindingCounters() {
-    return session.responder().counters();
+    SendResult refused = refusal(mux.stats(), to);
+    return refused != null ? refused : mux.transmit(packet, to);
   }
 
   @Override
