@@ -39,7 +39,6 @@ import org.slf4j.LoggerFactory;
  * already opened is closed before the error goes up, so no process or lock is left behind.
  */
 final class SlipstreamNode implements AutoCloseable {
-  static final String DEMO_STREAM_TITLE = MediaSources.DEMO_STREAM_TITLE;
   private static final String REDIS_KEY_PREFIX = "slipstream:";
   private static final Logger log = LoggerFactory.getLogger(SlipstreamNode.class);
 

@@ -62,8 +62,8 @@ class DemoLifecycleIT {
       String streams = get(port, "/api/streams").body();
       assertThat(streams)
           .contains("Kept across restarts")
-          .contains(SlipstreamNode.DEMO_STREAM_TITLE);
-      assertThat(streams.split(SlipstreamNode.DEMO_STREAM_TITLE, -1)).as("seeded once").hasSize(2);
+          .contains(MediaSources.DEMO_STREAM_TITLE);
+      assertThat(streams.split(MediaSources.DEMO_STREAM_TITLE, -1)).as("seeded once").hasSize(2);
       again.signal("TERM");
       assertThat(again.awaitExit(Duration.ofSeconds(30))).isZero();
     }

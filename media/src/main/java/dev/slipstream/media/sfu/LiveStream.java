@@ -57,6 +57,15 @@ final class LiveStream implements ViewerSession.StreamLink {
     return Optional.ofNullable(viewers.remove(sessionId));
   }
 
+  int viewerCount() {
+    return viewers.size();
+  }
+
+  /** Returns the packets dropped for viewers that could not keep up, over all viewers. */
+  long packetsDroppedForViewers() {
+    return viewers.values().stream().mapToLong(ViewerSession::packetsDropped).sum();
+  }
+
   List<ViewerSession> viewers() {
     return List.copyOf(viewers.values());
   }

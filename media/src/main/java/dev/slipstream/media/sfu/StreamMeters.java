@@ -10,6 +10,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * A live stream's figures as gauges tagged with its id ({@code slipstream_stream_*} on {@code
  * /metrics}), registered when the stream gets its first publisher and removed when it goes idle.
+ * Each gauge reads one counter directly, so a scrape costs no more with many viewers.
  */
 final class StreamMeters implements AutoCloseable {
   private final MeterRegistry registry;
@@ -17,42 +18,55 @@ final class StreamMeters implements AutoCloseable {
 
   StreamMeters(MeterRegistry registry, LiveStream live) {
     this.registry = registry;
-    gauge(
+    ingest(
         "slipstream.stream.ingest.bitrate",
         "kbit/s arriving from the publisher",
         live,
-        s -> s.stats().map(LiveStreamStats::ingestBitrateKbps).orElse(0L));
-    gauge(
+        IngestStats::bitrateKbps);
+    ingest(
         "slipstream.stream.ingest.fps",
         "video frames per second arriving",
         live,
-        s -> s.stats().map(LiveStreamStats::framesPerSecond).orElse(0.0));
-    gauge(
+        IngestStats::framesPerSecond);
+    ingest(
         "slipstream.stream.keyframe.interval",
         "ms between the last two keyframes",
         live,
-        s -> s.stats().map(LiveStreamStats::keyframeIntervalMs).orElse(0L));
-    gauge(
+        IngestStats::keyframeIntervalMillis);
+    ingest(
         "slipstream.stream.packets.lost",
         "publisher packets never received",
         live,
-        s -> s.stats().map(LiveStreamStats::packetsLost).orElse(0L));
-    gauge(
+        IngestStats::packetsLost);
+    ingest(
         "slipstream.stream.nacks.sent",
         "retransmission requests sent to the publisher",
         live,
-        s -> s.stats().map(LiveStreamStats::nacksSent).orElse(0L));
-    gauge(
+        IngestStats::nacksSent);
+    ingest(
         "slipstream.stream.pli.sent",
         "keyframe requests sent to the publisher",
         live,
-        s -> s.stats().map(LiveStreamStats::pliSent).orElse(0L));
-    gauge("slipstream.stream.viewers", "viewers watching", live, s -> s.viewers().size());
+        IngestStats::pliSent);
+    gauge("slipstream.stream.viewers", "viewers watching", live, LiveStream::viewerCount);
     gauge(
         "slipstream.stream.viewer.packets.dropped",
         "packets dropped for slow viewers",
         live,
-        s -> s.viewers().stream().mapToLong(v -> v.info().packetsDropped()).sum());
+        LiveStream::packetsDroppedForViewers);
+  }
+
+  /** A gauge over the current publisher's ingest figures; 0 while the stream has none. */
+  private void ingest(
+      String name, String description, LiveStream live, ToDoubleFunction<IngestStats> value) {
+    gauge(
+        name,
+        description,
+        live,
+        s -> {
+          PublisherFeed feed = s.publisher();
+          return feed == null ? 0 : value.applyAsDouble(feed.stats());
+        });
   }
 
   private void gauge(

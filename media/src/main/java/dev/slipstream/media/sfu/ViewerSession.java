@@ -292,6 +292,10 @@ final class ViewerSession implements PeerTransport.Listener {
         : Optional.empty();
   }
 
+  long packetsDropped() {
+    return dropped.get();
+  }
+
   /** Returns what the operator console shows about this viewer. */
   LiveStreamStats.ViewerInfo info() {
     return new LiveStreamStats.ViewerInfo(

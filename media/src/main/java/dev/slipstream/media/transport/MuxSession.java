@@ -1,9 +1,12 @@
 package dev.slipstream.media.transport;
 
+import dev.slipstream.media.ice.IceCredentials;
 import dev.slipstream.media.ice.IceLiteResponder;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +43,25 @@ final class MuxSession {
     this.responder = responder;
     this.sink = sink;
     this.stats = stats;
+  }
+
+  /**
+   * Creates the session of a new registration and files it under its local ufrag.
+   *
+   * @throws IllegalArgumentException when the ufrag is already registered on this socket
+   */
+  static MuxSession claim(
+      Map<String, MuxSession> byUfrag,
+      IceCredentials credentials,
+      PacketSink sink,
+      MuxStats stats,
+      InstantSource clock) {
+    MuxSession session = new MuxSession(IceLiteResponder.create(credentials, clock), sink, stats);
+    if (byUfrag.putIfAbsent(credentials.localUfrag(), session) != null) {
+      throw new IllegalArgumentException(
+          "local ufrag " + credentials.localUfrag() + " is already registered on this mux");
+    }
+    return session;
   }
 
   IceLiteResponder responder() {

@@ -1,7 +1,6 @@
 package dev.slipstream.media.transport;
 
 import dev.slipstream.media.ice.IceCredentials;
-import dev.slipstream.media.ice.IceLiteResponder;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -90,12 +89,7 @@ final class TcpMuxServer implements TcpMux {
     if (closed) {
       throw new IllegalStateException("the TCP mux on " + localAddress + " is closed");
     }
-    MuxSession session =
-        new MuxSession(IceLiteResponder.create(credentials, config.clock()), sink, stats);
-    if (byUfrag.putIfAbsent(credentials.localUfrag(), session) != null) {
-      throw new IllegalArgumentException(
-          "local ufrag " + credentials.localUfrag() + " is already registered on this mux");
-    }
+    MuxSession session = MuxSession.claim(byUfrag, credentials, sink, stats, config.clock());
     return new TcpRegistration(this, session, credentials);
   }
 

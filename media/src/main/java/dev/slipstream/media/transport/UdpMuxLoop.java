@@ -2,7 +2,6 @@ package dev.slipstream.media.transport;
 
 import dev.slipstream.media.ice.BindingOutcome;
 import dev.slipstream.media.ice.IceCredentials;
-import dev.slipstream.media.ice.IceLiteResponder;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.Inet4Address;
@@ -122,12 +121,7 @@ final class UdpMuxLoop implements UdpMux {
     if (closed) {
       throw new IllegalStateException("the UDP mux on " + localAddress + " is closed");
     }
-    MuxSession session =
-        new MuxSession(IceLiteResponder.create(credentials, config.clock()), sink, stats);
-    if (byUfrag.putIfAbsent(credentials.localUfrag(), session) != null) {
-      throw new IllegalArgumentException(
-          "local ufrag " + credentials.localUfrag() + " is already registered on this mux");
-    }
+    MuxSession session = MuxSession.claim(byUfrag, credentials, sink, stats, config.clock());
     return new UdpRegistration(this, session, credentials);
   }
 
