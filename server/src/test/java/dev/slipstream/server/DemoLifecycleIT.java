@@ -60,9 +60,7 @@ class DemoLifecycleIT {
     try (ServerProcess again = startDemo(port)) {
       again.awaitOutput("Slipstream is up", START);
       String streams = get(port, "/api/streams").body();
-      assertThat(streams)
-          .contains("Kept across restarts")
-          .contains(MediaSources.DEMO_STREAM_TITLE);
+      assertThat(streams).contains("Kept across restarts").contains(MediaSources.DEMO_STREAM_TITLE);
       assertThat(streams.split(MediaSources.DEMO_STREAM_TITLE, -1)).as("seeded once").hasSize(2);
       again.signal("TERM");
       assertThat(again.awaitExit(Duration.ofSeconds(30))).isZero();
