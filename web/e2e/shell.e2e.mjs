@@ -8,9 +8,12 @@
 //     BASE_URL             server root, e.g. http://127.0.0.1:41234 (no trailing slash needed)
 //     EXPECT_STREAM_TITLE  title of a stream created beforehand with POST /api/streams {"title": …}
 //     SCREENSHOT_DIR       folder for PNG screenshots; created if missing
+//     OPERATOR_EMAIL       an operator's (or admin's) account, to sign in on the Operator page
+//     OPERATOR_PASSWORD    its password
 //
 //   Needs: node 20+, this module's node_modules (playwright-core), Chromium at /usr/bin/chromium.
-//   The server must answer GET /api/streams, GET /healthz, GET /api/system, serve the built app
+//   The server must answer GET /api/streams, GET /healthz, POST /api/auth/login, GET /api/me,
+//   GET /api/system (operators only), serve the built app
 //   (index.html for every app route, its files under /assets/), and have its database up.
 //
 //   Exit status: 0 when every check passed; 1 when any check failed (one "FAIL <check>: <why>"
@@ -24,7 +27,8 @@
 //   Checks: the navigation renders; Tab reaches every navigation link with a visible focus ring
 //   and Enter follows it; Watch lists EXPECT_STREAM_TITLE from the server; a malformed answer
 //   keeps the list on screen marked stale and the page recovers on its own; Operator shows the
-//   database check as up and the system version; Go Live and Account say plainly what is not
+//   database check as up, asks a visitor to sign in, and after signing in shows the system
+//   version; Go Live and Account say plainly what is not
 //   built yet; nothing overflows sideways at phone width; no console error and no page error.
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -182,7 +186,15 @@ async function desktopChecks(page) {
     if (up !== 'true' || !/\bUp\b/.test(text)) throw new Error(`database check reads "${text}"`);
   });
 
-  await check('Operator shows the server version', async () => {
+  await check('Operator asks a visitor to sign in before showing what the server runs', async () => {
+    const form = page.getByRole('form', { name: 'Operator sign-in' });
+    await appear(form, 'the operator sign-in form');
+    await form.getByLabel('Email').fill(process.env.OPERATOR_EMAIL);
+    await form.getByLabel('Password').fill(process.env.OPERATOR_PASSWORD);
+    await form.getByRole('button', { name: 'Sign in' }).click();
+  });
+
+  await check('Operator shows the server version once signed in', async () => {
     await appear(page.locator('.facts dt', { hasText: 'Version' }), 'the system version');
   });
   await screenshot(page, 'operator-desktop');
@@ -274,7 +286,9 @@ async function screenshot(page, name) {
 }
 
 function readEnvironment() {
-  const missing = ['BASE_URL', 'EXPECT_STREAM_TITLE', 'SCREENSHOT_DIR'].filter((name) => !process.env[name]);
+  const missing = ['BASE_URL', 'EXPECT_STREAM_TITLE', 'SCREENSHOT_DIR', 'OPERATOR_EMAIL', 'OPERATOR_PASSWORD'].filter(
+    (name) => !process.env[name],
+  );
   if (missing.length > 0) {
     console.error(`FAIL environment: set ${missing.join(', ')} (see the comment at the top of this file)`);
     process.exit(2);

@@ -9,7 +9,11 @@
 // Environment:
 //   BASE_URL        server root, e.g. http://127.0.0.1:8080
 //   STREAM_ID       the stream to publish to and play
-//   PUBLISH_KEY     its publish key
+//   PUBLISH_KEY     its publish key (with PUBLISHER=browser)
+//   PUBLISHER       "browser" (default): a page publishes over WHIP;
+//                   "external": something else already publishes the clock pattern into the
+//                   stream (FFmpeg over RTMP, SRT or WHIP), video only; only the viewer runs
+//   LABEL           the path named in the summary line (default "whip->whep")
 //   DURATION_S      how long to measure (default 10)
 //   MODE            "check" (default): fail unless frames flow and the clock reads back;
 //                   "latency": also print the summary line the benchmark records
@@ -19,10 +23,11 @@
 //                   "vanish": the publisher just closes its connection (no DELETE) and the
 //                   script checks the viewer's connection ends and the stream goes idle
 //   GRACE_S         with END=vanish, the server's reconnect grace (default 10)
+//   ICE_RESTART     "1": half-way, the viewer restarts ICE over WHEP PATCH and must keep playing
 //   ICE_TRANSPORT   "any" (default) or "tcp": drop the answers' UDP candidates so both pages
 //                   must reach the server over ICE-TCP
 // Output: "ok ..." lines, then one summary line
-//   latency whip->whep: n=<samples> p50=<ms> p95=<ms> max=<ms> receive_p50=<ms> ms
+//   latency <LABEL>: n=<samples> p50=<ms> p95=<ms> max=<ms> receive_p50=<ms> server_estimate=<ms> ms
 // Exit status: 0 on success, 1 on a failed check, 2 on missing environment.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -31,7 +36,8 @@ import { join } from 'node:path';
 import { drawClockFrame, readClockFrame } from './clock-pattern.mjs';
 
 const env = process.env;
-for (const name of ['BASE_URL', 'STREAM_ID', 'PUBLISH_KEY']) {
+const external = (env.PUBLISHER ?? 'browser') === 'external';
+for (const name of external ? ['BASE_URL', 'STREAM_ID'] : ['BASE_URL', 'STREAM_ID', 'PUBLISH_KEY']) {
   if (!env[name]) {
     console.error(`FAIL environment: ${name} is required`);
     process.exit(2);
@@ -65,16 +71,19 @@ const fail = (check, why) => {
 
 try {
   const errors = [];
-  const publisher = await browser.newPage();
-  publisher.on('pageerror', (e) => errors.push(`publisher: ${e.message}`));
-  await publisher.goto(`${base}/`);
-  await publisher.evaluate(publishScript, {
-    iceTransport,
-    streamId,
-    key: env.PUBLISH_KEY,
-    drawSrc: drawClockFrame.toString(),
-  });
-  console.log('ok publisher connected over WHIP');
+  let publisher = null;
+  if (!external) {
+    publisher = await browser.newPage();
+    publisher.on('pageerror', (e) => errors.push(`publisher: ${e.message}`));
+    await publisher.goto(`${base}/`);
+    await publisher.evaluate(publishScript, {
+      iceTransport,
+      streamId,
+      key: env.PUBLISH_KEY,
+      drawSrc: drawClockFrame.toString(),
+    });
+    console.log('ok publisher connected over WHIP');
+  }
 
   const viewer = await browser.newPage();
   viewer.on('pageerror', (e) => errors.push(`viewer: ${e.message}`));
@@ -110,7 +119,27 @@ try {
     await app.close();
   }
 
-  await viewer.waitForTimeout(durationS * 1000);
+  if (env.ICE_RESTART === '1') {
+    // Half-way through, the viewer restarts ICE; frames must keep coming over the new checks.
+    await viewer.waitForTimeout((durationS * 1000) / 2);
+    const before = (await viewer.evaluate(() => window.__viewer.snapshot())).frames;
+    const restarted = await viewer.evaluate(() => window.__viewer.restartIce());
+    await viewer.waitForTimeout((durationS * 1000) / 2);
+    const after = (await viewer.evaluate(() => window.__viewer.snapshot())).frames;
+    const transports = await viewer.evaluate(() => window.__viewer.transportUfrags());
+    const connection = await viewer.evaluate(() => window.__viewer.pc.connectionState);
+    const onNew = transports.some((t) => t.local === restarted.local && t.state === 'connected');
+    if (connection === 'connected' && onNew && after - before > (durationS / 2) * 10) {
+      console.log(
+        `ok ICE restart: new credentials in use (ours ${restarted.local}, server's ${restarted.server}), ` +
+          `${after - before} frames since`,
+      );
+    } else {
+      fail('ICE restart', `connection ${connection}, transports ${JSON.stringify(transports)}, ${after - before} frames since`);
+    }
+  } else {
+    await viewer.waitForTimeout(durationS * 1000);
+  }
   const result = await viewer.evaluate(() => window.__viewer.snapshot());
   if (env.SCREENSHOT_DIR) {
     mkdirSync(env.SCREENSHOT_DIR, { recursive: true });
@@ -136,8 +165,9 @@ try {
     const stats = await window.__viewer.pc.getStats();
     return [...stats.values()].filter((s) => s.type === 'remote-outbound-rtp').map((s) => s.kind);
   });
-  if (reported.includes('video') && reported.includes('audio')) {
-    console.log('ok the viewer receives sender reports for video and audio');
+  const wanted = external ? ['video'] : ['video', 'audio'];
+  if (wanted.every((kind) => reported.includes(kind))) {
+    console.log(`ok the viewer receives sender reports for ${wanted.join(' and ')}`);
   } else {
     fail('sender reports', `remote-outbound-rtp stats only for [${reported}]`);
   }
@@ -164,7 +194,24 @@ try {
     );
   }
 
-  if ((env.END ?? 'delete') === 'vanish') {
+  // The server's own estimate of glass-to-glass, from sender and receiver reports.
+  const live = await (await fetch(`${base}/api/streams/${streamId}/live`)).json();
+  const estimate = live.estimatedGlassToGlassMs;
+  const watching = live.viewers.find((v) => v.roundTripMs >= 0);
+  if (!(estimate > 0 && watching)) {
+    fail('server estimates latency', `estimate ${estimate}, viewers ${JSON.stringify(live.viewers)}`);
+  } else {
+    console.log(
+      `ok server estimates glass-to-glass ${estimate.toFixed(1)} ms ` +
+        `(ingest ${live.ingestDelayMs.toFixed(1)} ms, viewer rtt ${watching.roundTripMs.toFixed(1)} ms, ` +
+        `jitter ${watching.jitterMs.toFixed(1)} ms)`,
+    );
+  }
+  if (!external && !(live.ingestDelayMs >= 0)) {
+    fail('ingest delay measured', `ingestDelayMs ${live.ingestDelayMs} for a browser publisher`);
+  }
+
+  if (!external && (env.END ?? 'delete') === 'vanish') {
     await publisher.evaluate(() => window.__publisher.vanish());
     const graceS = Number(env.GRACE_S ?? '10');
     const ended = await viewer.evaluate(
@@ -185,14 +232,14 @@ try {
     else console.log('ok stream went idle after the publisher vanished');
   } else {
     await viewer.evaluate(() => window.__viewer.stop());
-    await publisher.evaluate(() => window.__publisher.stop());
-    console.log('ok both sessions deleted');
+    if (publisher) await publisher.evaluate(() => window.__publisher.stop());
+    console.log(publisher ? 'ok both sessions deleted' : 'ok viewer session deleted');
   }
 
   const fmt = (v) => (Number.isFinite(v) ? v.toFixed(1) : 'NaN');
   console.log(
-    `latency whip->whep: n=${g2g.length} p50=${fmt(pct(g2g, 50))} p95=${fmt(pct(g2g, 95))} ` +
-      `max=${fmt(g2g.at(-1))} receive_p50=${fmt(pct(receive, 50))} ms`,
+    `latency ${env.LABEL ?? 'whip->whep'}: n=${g2g.length} p50=${fmt(pct(g2g, 50))} p95=${fmt(pct(g2g, 95))} ` +
+      `max=${fmt(g2g.at(-1))} receive_p50=${fmt(pct(receive, 50))} server_estimate=${fmt(estimate)} ms`,
   );
   if (mode === 'latency' && g2g.length === 0) fail('latency', 'no samples');
 } catch (e) {
@@ -338,6 +385,32 @@ async function playScript({ iceTransport, streamId, readSrc }) {
     async stop() {
       await fetch(location, { method: 'DELETE' });
       pc.close();
+    },
+    // ICE restart as RFC 9725 §4.3 has it: new local credentials go to the session's URL in a
+    // PATCH; the server's new ones come back and replace those in the remote description.
+    async restartIce() {
+      pc.restartIce();
+      const offer = await pc.createOffer();
+      await pc.setLocalDescription(offer);
+      const ours = (name, sdp) => new RegExp(`a=${name}:(\\S+)`).exec(sdp)[1];
+      const r = await fetch(location, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/trickle-ice-sdpfrag', 'If-Match': '*' },
+        body: `a=ice-ufrag:${ours('ice-ufrag', offer.sdp)}\r\na=ice-pwd:${ours('ice-pwd', offer.sdp)}\r\n`,
+      });
+      if (r.status !== 200) throw new Error(`ICE restart PATCH answered ${r.status}: ${await r.text()}`);
+      const fragment = await r.text();
+      const sdp = pc.remoteDescription.sdp
+        .replace(/a=ice-ufrag:\S+/g, `a=ice-ufrag:${ours('ice-ufrag', fragment)}`)
+        .replace(/a=ice-pwd:\S+/g, `a=ice-pwd:${ours('ice-pwd', fragment)}`);
+      await pc.setRemoteDescription({ type: 'answer', sdp });
+      return { local: ours('ice-ufrag', offer.sdp), server: ours('ice-ufrag', fragment) };
+    },
+    async transportUfrags() {
+      const stats = await pc.getStats();
+      return [...stats.values()]
+        .filter((s) => s.type === 'transport')
+        .map((s) => ({ local: s.iceLocalUsernameFragment, state: s.iceState }));
     },
   };
 }

@@ -18,6 +18,8 @@ export class WhepError extends Error {
 export interface WhepSession {
   readonly connection: RTCPeerConnection;
   readonly stream: MediaStream;
+  /** The session's resource URL (its `Location`), e.g. for its media clock; null if none came. */
+  readonly resource: string | null;
   /** Hangs up: deletes the session on the server and closes the connection. */
   stop(): void;
 }
@@ -47,6 +49,7 @@ export async function startWhep(streamId: string, signal: AbortSignal): Promise<
     return {
       connection,
       stream,
+      resource: location,
       stop() {
         connection.close();
         if (location) void fetch(location, { method: 'DELETE', keepalive: true }).catch(() => {});

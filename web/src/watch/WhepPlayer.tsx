@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { startWhep, WhepError, type WhepSession } from '../api/whep';
+import { AnalyticsOverlay } from './AnalyticsOverlay';
 import { describe, retryDelay, type PlayerStatus } from './playerState';
 
 /**
@@ -7,9 +8,23 @@ import { describe, retryDelay, type PlayerStatus } from './playerState';
  * connection drops or the server refuses for a while (e.g. the publisher is reconnecting), and
  * hangs up on unmount.
  */
+/**
+ * Calls `shown` once the element presents its first frame: connected is not yet playing, since a
+ * viewer starts at the stream's next keyframe (up to one keyframe interval, 2 s from OBS).
+ */
+function whenFirstFrameShows(element: HTMLVideoElement | null, shown: () => void) {
+  if (!element) return;
+  if ('requestVideoFrameCallback' in element) {
+    element.requestVideoFrameCallback(() => shown());
+  } else {
+    (element as HTMLVideoElement).addEventListener('loadeddata', () => shown(), { once: true });
+  }
+}
+
 export function WhepPlayer({ streamId }: { streamId: string }) {
   const video = useRef<HTMLVideoElement>(null);
   const [status, setStatus] = useState<PlayerStatus>({ kind: 'connecting', attempt: 1 });
+  const [active, setActive] = useState<WhepSession | null>(null);
 
   useEffect(() => {
     const lifetime = new AbortController();
@@ -20,6 +35,7 @@ export function WhepPlayer({ streamId }: { streamId: string }) {
     const retry = (reason: string) => {
       session?.stop();
       session = null;
+      setActive(null);
       if (lifetime.signal.aborted) return;
       const inMs = retryDelay(attempt);
       setStatus({ kind: 'retrying', attempt, reason, inMs });
@@ -36,12 +52,16 @@ export function WhepPlayer({ streamId }: { streamId: string }) {
           return;
         }
         session = started;
+        setActive(started);
         if (video.current) video.current.srcObject = started.stream;
         started.connection.addEventListener('connectionstatechange', () => {
           const state = started.connection.connectionState;
           if (state === 'connected') {
             attempt = 0;
-            setStatus({ kind: 'playing' });
+            setStatus({ kind: 'starting' });
+            whenFirstFrameShows(video.current, () => {
+              if (session === started) setStatus({ kind: 'playing' });
+            });
           } else if (state === 'failed' || state === 'closed' || state === 'disconnected') {
             if (session === started) retry('The connection dropped.');
           }
@@ -62,6 +82,7 @@ export function WhepPlayer({ streamId }: { streamId: string }) {
 
   return (
     <figure className="player">
+      <div className="player__stage">
       <video
         ref={video}
         className="player__video"
@@ -72,6 +93,15 @@ export function WhepPlayer({ streamId }: { streamId: string }) {
         controls
         aria-label="Live video"
       />
+      {active && (
+        <AnalyticsOverlay
+          video={video}
+          streamId={streamId}
+          resource={active.resource}
+          connection={active.connection}
+        />
+      )}
+      </div>
       <figcaption className="player__status" role="status" data-status={status.kind}>
         {describe(status)}
       </figcaption>

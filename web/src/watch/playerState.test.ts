@@ -9,6 +9,8 @@ suite('player state', () => {
   it('says what the viewer is waiting for and when it retries', () => {
     expect(describe({ kind: 'connecting', attempt: 1 })).toBe('Connecting…');
     expect(describe({ kind: 'connecting', attempt: 3 })).toBe('Reconnecting (attempt 3)…');
+    expect(describe({ kind: 'starting' })).toBe('Connected, waiting for the first picture…');
+    expect(describe({ kind: 'playing' })).toBe('Live');
     expect(describe({ kind: 'retrying', attempt: 2, reason: 'The connection dropped.', inMs: 1500 })).toBe(
       'The connection dropped. Trying again in 2 s.',
     );

@@ -3,6 +3,7 @@
 export type PlayerStatus =
   | { kind: 'waiting'; reason: string }
   | { kind: 'connecting'; attempt: number }
+  | { kind: 'starting' }
   | { kind: 'playing' }
   | { kind: 'retrying'; attempt: number; reason: string; inMs: number };
 
@@ -18,6 +19,8 @@ export function describe(status: PlayerStatus): string {
       return status.reason;
     case 'connecting':
       return status.attempt === 1 ? 'Connecting…' : `Reconnecting (attempt ${status.attempt})…`;
+    case 'starting':
+      return 'Connected, waiting for the first picture…';
     case 'playing':
       return 'Live';
     case 'retrying':

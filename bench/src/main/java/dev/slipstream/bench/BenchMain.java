@@ -1,14 +1,20 @@
 package dev.slipstream.bench;
 
+import dev.slipstream.bench.bets.BetsBenchmark;
+import dev.slipstream.bench.fanout.FanoutBenchmark;
 import dev.slipstream.bench.latency.LatencyBenchmark;
+import dev.slipstream.bench.ledger.LedgerBenchmark;
 import dev.slipstream.bench.viewers.ViewersCommand;
+import dev.slipstream.bench.vision.VisionBenchmark;
 import java.util.Arrays;
 
 /**
  * {@code ./slipstream bench <name> [args]}: runs one of Slipstream's benchmarks: {@code jmh} (the
  * JMH micro-benchmarks, JMH's own arguments after it), {@code latency} (glass-to-glass through the
- * real server in Chromium) and {@code viewers} (the WHEP viewer load test); the ledger and fan-out
- * load generators join as the parts they measure land.
+ * real server in Chromium), {@code viewers} (the WHEP viewer load test), {@code ledger} (ledger
+ * transfers per second and commit latency on PostgreSQL) {@code vision} (the vision pipeline on a
+ * real and a synthetic clip) and {@code fanout} (odds updates to N live-socket subscribers beside
+ * plain TCP).
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -20,15 +26,28 @@ public final class BenchMain {
     switch (name) {
       case "jmh" -> org.openjdk.jmh.Main.main(rest);
       case "latency" -> LatencyBenchmark.main(rest);
+      case "ledger" -> LedgerBenchmark.main(rest);
+      case "bets" -> BetsBenchmark.main(rest);
       case "viewers" ->
           System.exit(ViewersCommand.run(Arrays.asList(rest), System.out, System.err));
+      case "fanout" ->
+          System.exit(FanoutBenchmark.run(Arrays.asList(rest), System.out, System.err));
+      case "vision" ->
+          System.exit(VisionBenchmark.run(Arrays.asList(rest), System.out, System.err));
       case "--help", "-h", "help" ->
           System.out.println(
               """
               Usage: ./slipstream bench <name> [args]
                 jmh [JMH options] [regex]   JMH micro-benchmarks (e.g. jmh -l to list them)
-                latency [--duration-s=60]   glass-to-glass: Chromium WHIP -> server -> Chromium WHEP
-                viewers [options]           WHEP viewer load test on the SFU (viewers --help)""");
+                latency [--source=browser|rtmp|srt|whip] [--duration-s=60]
+                                            glass-to-glass: sender -> server -> Chromium WHEP
+                viewers [options]           WHEP viewer load test on the SFU (viewers --help)
+                ledger [options]            ledger transfers/s and commit latency on PostgreSQL (ledger --help)
+                bets [--rate=5000] [--duration-s=20]
+                                            bets on one shard: journal + ledger hold per bet, ack latency
+                vision [clip] [options]     vision pipeline on a real clip and the synthetic scene
+                fanout [--sizes=1000,5000,10000] [--rate=20] [--duration-s=10]
+                                            odds updates to N live-socket subscribers vs plain TCP""");
       default -> {
         System.err.println(
             "slipstream bench: unknown benchmark "

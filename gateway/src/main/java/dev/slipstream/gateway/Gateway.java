@@ -1,42 +1,65 @@
 package dev.slipstream.gateway;
 
 import com.fasterxml.jackson.core.JacksonException;
+import dev.slipstream.gateway.access.Access;
+import dev.slipstream.gateway.access.AccessGuard;
+import dev.slipstream.gateway.access.Cors;
+import dev.slipstream.gateway.access.RouteRule;
+import dev.slipstream.gateway.account.AccountRoutes;
+import dev.slipstream.gateway.account.AdminRoutes;
+import dev.slipstream.gateway.auth.AccessDeniedException;
+import dev.slipstream.gateway.auth.Accounts;
+import dev.slipstream.gateway.auth.AuthServices;
+import dev.slipstream.gateway.auth.StreamAccess;
+import dev.slipstream.gateway.auth.TooManyAttemptsException;
 import dev.slipstream.gateway.http.JsonMapping;
 import dev.slipstream.gateway.http.Problem;
 import dev.slipstream.gateway.http.RejectionStatus;
 import dev.slipstream.gateway.http.RequestMetrics;
+import dev.slipstream.gateway.live.LiveRoutes;
+import dev.slipstream.gateway.media.SnapshotRoutes;
 import dev.slipstream.gateway.media.WhipWhepRoutes;
 import dev.slipstream.gateway.ops.HealthRoutes;
 import dev.slipstream.gateway.ops.MetricsRoutes;
 import dev.slipstream.gateway.ops.SystemRoutes;
+import dev.slipstream.gateway.streams.PlayAccessRoutes;
 import dev.slipstream.gateway.streams.StreamRoutes;
 import dev.slipstream.gateway.webapp.WebAppRoutes;
 import dev.slipstream.platform.RejectedException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.javalin.security.Roles;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP front door of Slipstream: health, metrics, the REST API and the web app, on Jetty with
- * virtual threads. Start one with {@link #start}; {@link #close} stops it.
+ * The HTTP front door of Slipstream: health, metrics, accounts, the REST API and the web app, on
+ * Jetty with virtual threads. Every route declares its {@link Access}, checked before its handler
+ * runs. Start one with {@link #start}; {@link #close} stops it.
  */
 public final class Gateway implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Gateway.class);
 
   private final Javalin app;
   private final String host;
+  private final List<AutoCloseable> closeWithServer;
 
-  private Gateway(Javalin app, String host) {
+  private Gateway(Javalin app, String host, List<AutoCloseable> closeWithServer) {
     this.app = app;
     this.host = host;
+    this.closeWithServer = closeWithServer;
   }
 
   /**
@@ -46,18 +69,23 @@ public final class Gateway implements AutoCloseable {
    */
   public static Gateway start(GatewaySettings settings, GatewayServices services) {
     requireFreePort(settings);
-    Javalin app = Javalin.create(config -> configure(config, settings, services));
+    List<AutoCloseable> closeWithServer = new ArrayList<>();
+    Javalin app = Javalin.create(config -> configure(config, settings, services, closeWithServer));
     try {
       app.start(settings.host(), settings.port());
     } catch (RuntimeException e) {
       app.stop();
+      closeAll(closeWithServer);
       throw new GatewayStartException(bindFailure(settings, e), e);
     }
-    return new Gateway(app, settings.host());
+    return new Gateway(app, settings.host(), closeWithServer);
   }
 
   private static void configure(
-      JavalinConfig config, GatewaySettings settings, GatewayServices services) {
+      JavalinConfig config,
+      GatewaySettings settings,
+      GatewayServices services,
+      List<AutoCloseable> closeWithServer) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
     config.concurrency.useVirtualThreads = true;
@@ -72,23 +100,41 @@ public final class Gateway implements AutoCloseable {
           ctx.header("X-Frame-Options", "DENY");
           ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
         });
-    routes.before(
+    Cors.install(routes, settings.corsOrigins());
+    AuthServices auth = services.auth();
+    Accounts accounts = auth == null ? null : auth.accounts();
+    StreamAccess streamAccess = auth == null ? null : auth.streamAccess();
+    // Who may call comes first, before anything about the body is judged.
+    AccessGuard.install(routes, accounts, streamAccess);
+    routes.beforeMatched(
         "/api/*",
         ctx -> {
           String type = ctx.contentType();
+          String method = ctx.method().name();
           boolean sdpEndpoint = ctx.path().endsWith("/whip") || ctx.path().endsWith("/whep");
-          if (ctx.method().name().equals("POST")
+          if ((method.equals("POST") || method.equals("PUT"))
               && !sdpEndpoint
-              && (type == null || !type.toLowerCase().startsWith("application/json"))) {
+              && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
             throw new HttpResponseException(415, "send the body as application/json");
           }
         });
     HealthRoutes.register(routes, services.healthChecks());
     MetricsRoutes.register(routes, services.metrics());
     SystemRoutes.register(routes, services.system(), services.clock());
-    StreamRoutes.register(routes, services.streams());
+    StreamRoutes.register(routes, services.streams(), streamAccess);
+    if (accounts != null && streamAccess != null) {
+      AccountRoutes.register(routes, accounts, services.clock(), services.random());
+      AdminRoutes.register(routes, accounts);
+      PlayAccessRoutes.register(routes, services.streams(), streamAccess);
+    }
     if (services.media() != null) {
-      WhipWhepRoutes.register(routes, services.media(), services.streams());
+      WhipWhepRoutes.register(routes, services.media(), services.streams(), streamAccess);
+      SnapshotRoutes.register(routes, services.media(), services.clock());
+    }
+    if (services.live() != null) {
+      closeWithServer.add(
+          LiveRoutes.register(
+              routes, services.live(), accounts, settings.corsOrigins(), services.clock()));
     }
     WebAppRoutes.register(config);
 
@@ -100,6 +146,15 @@ public final class Gateway implements AutoCloseable {
             ctx.header("WWW-Authenticate", "Bearer");
           }
           Problem.send(ctx, status.code(), e.code(), status.title(), e.getMessage());
+        });
+    routes.exception(
+        AccessDeniedException.class,
+        (e, ctx) -> Problem.send(ctx, 403, e.code(), "Forbidden", e.getMessage()));
+    routes.exception(
+        TooManyAttemptsException.class,
+        (e, ctx) -> {
+          ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+          Problem.send(ctx, 429, "too_many_attempts", "Too many attempts", e.getMessage());
         });
     routes.exception(
         JacksonException.class,
@@ -131,9 +186,11 @@ public final class Gateway implements AutoCloseable {
   private static String codeFor(int status) {
     return switch (status) {
       case 413 -> "request_too_large";
+      case 412 -> "precondition_failed";
       case 415 -> "unsupported_media_type";
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
+      case 503 -> "unavailable";
       default -> status >= 500 ? "internal_error" : "bad_request";
     };
   }
@@ -164,6 +221,34 @@ public final class Gateway implements AutoCloseable {
     return "cannot listen on " + where + ": " + e.getMessage();
   }
 
+  /**
+   * Returns every route the gateway serves with its {@link Access} (null for a route registered
+   * without one, which the guard refuses): the route table tests walk and API documents list.
+   */
+  public List<RouteRule> routeTable() {
+    Set<HandlerType> methods =
+        Set.of(
+            HandlerType.GET,
+            HandlerType.POST,
+            HandlerType.PUT,
+            HandlerType.PATCH,
+            HandlerType.DELETE,
+            HandlerType.HEAD,
+            HandlerType.OPTIONS);
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(parsed -> parsed.endpoint)
+        .filter(endpoint -> methods.contains(endpoint.method))
+        .map(
+            endpoint -> {
+              Roles roles = endpoint.metadata(Roles.class);
+              return new RouteRule(
+                  endpoint.method.name(),
+                  endpoint.path,
+                  AccessGuard.accessOf(roles == null ? Set.of() : roles.getRoles()));
+            })
+        .toList();
+  }
+
   /** Returns the port the gateway listens on (the real one when started with port 0). */
   public int port() {
     return app.port();
@@ -179,5 +264,16 @@ public final class Gateway implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    closeAll(closeWithServer);
+  }
+
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        log.warn("closing {} failed", resource, e);
+      }
+    }
   }
 }

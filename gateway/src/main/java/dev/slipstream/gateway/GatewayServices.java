@@ -1,12 +1,17 @@
 package dev.slipstream.gateway;
 
+import dev.slipstream.gateway.auth.AuthServices;
+import dev.slipstream.gateway.live.LiveServices;
 import dev.slipstream.media.sfu.MediaServer;
 import dev.slipstream.media.stream.StreamDirectory;
 import dev.slipstream.platform.Health;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +23,12 @@ import org.jspecify.annotations.Nullable;
  * @param healthChecks named dependency checks shown by {@code /healthz}, e.g. database and bus
  * @param system what this process is
  * @param metrics the registry {@code /metrics} renders; the gateway adds its HTTP timers to it
- * @param clock the clock for uptime and response times
+ * @param clock the clock for uptime, response times and token lifetimes
+ * @param auth accounts, sessions and stream access; null serves no accounts, and then every route
+ *     that needs a signed-in caller refuses everyone
+ * @param random cryptographically strong randomness for session cookies' CSRF tokens
+ * @param live the bus, bets and wallets behind the live socket ({@code /api/live}) and {@code
+ *     /api/wallet}; null serves neither
  */
 public record GatewayServices(
     StreamDirectory streams,
@@ -26,9 +36,46 @@ public record GatewayServices(
     Map<String, Supplier<Health>> healthChecks,
     SystemInfo system,
     PrometheusMeterRegistry metrics,
-    InstantSource clock) {
+    InstantSource clock,
+    @Nullable AuthServices auth,
+    RandomGenerator random,
+    @Nullable LiveServices live) {
   /** Copies the checks so their order and content are fixed. */
   public GatewayServices {
     healthChecks = Map.copyOf(healthChecks);
+    Objects.requireNonNull(random, "random");
+  }
+
+  /** Services without the live socket. */
+  public GatewayServices(
+      StreamDirectory streams,
+      @Nullable MediaServer media,
+      Map<String, Supplier<Health>> healthChecks,
+      SystemInfo system,
+      PrometheusMeterRegistry metrics,
+      InstantSource clock,
+      @Nullable AuthServices auth,
+      RandomGenerator random) {
+    this(streams, media, healthChecks, system, metrics, clock, auth, random, null);
+  }
+
+  /** Returns these services with the live socket served from {@code live}. */
+  public GatewayServices withLive(LiveServices live) {
+    return new GatewayServices(
+        streams, media, healthChecks, system, metrics, clock, auth, random, live);
+  }
+
+  /**
+   * Services without accounts: routes open to anyone work, every other route refuses (for tools
+   * such as the viewer load test that only watch).
+   */
+  public GatewayServices(
+      StreamDirectory streams,
+      @Nullable MediaServer media,
+      Map<String, Supplier<Health>> healthChecks,
+      SystemInfo system,
+      PrometheusMeterRegistry metrics,
+      InstantSource clock) {
+    this(streams, media, healthChecks, system, metrics, clock, null, new SecureRandom(), null);
   }
 }

@@ -1,5 +1,8 @@
 package dev.slipstream.gateway;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -8,8 +11,11 @@ import java.util.Objects;
  * @param host the address to bind, e.g. {@code 0.0.0.0} or {@code 127.0.0.1}
  * @param port the TCP port, 0 for any free one (tests)
  * @param maxRequestBytes the largest request body accepted; larger ones get 413
+ * @param corsOrigins origins ({@code scheme://host[:port]}) whose pages may call the API with
+ *     credentials; empty allows same-origin pages only
  */
-public record GatewaySettings(String host, int port, long maxRequestBytes) {
+public record GatewaySettings(
+    String host, int port, long maxRequestBytes, List<String> corsOrigins) {
   /** Validates the values. */
   public GatewaySettings {
     Objects.requireNonNull(host, "host");
@@ -20,5 +26,37 @@ public record GatewaySettings(String host, int port, long maxRequestBytes) {
       throw new IllegalArgumentException(
           "max request size must be positive (was " + maxRequestBytes + ")");
     }
+    corsOrigins = List.copyOf(corsOrigins);
+    corsOrigins.forEach(GatewaySettings::requireOrigin);
+  }
+
+  /** Settings that allow no cross-origin callers. */
+  public GatewaySettings(String host, int port, long maxRequestBytes) {
+    this(host, port, maxRequestBytes, List.of());
+  }
+
+  /**
+   * Checks that {@code origin} is exactly {@code http(s)://host[:port]}, as browsers send it.
+   *
+   * @throws IllegalArgumentException naming the origin when it is not
+   */
+  public static void requireOrigin(String origin) {
+    try {
+      URI uri = new URI(origin);
+      boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+      if (http
+          && uri.getHost() != null
+          && uri.getRawPath().isEmpty()
+          && uri.getRawQuery() == null
+          && uri.getRawFragment() == null
+          && uri.getRawUserInfo() == null
+          && origin.equals(origin.toLowerCase(java.util.Locale.ROOT))) {
+        return;
+      }
+    } catch (URISyntaxException e) {
+      // Same answer as any other malformed origin.
+    }
+    throw new IllegalArgumentException(
+        "a CORS origin must be http(s)://host[:port] in lower case, no path (was " + origin + ")");
   }
 }

@@ -6,84 +6,57 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipstream.gateway.http.Problem;
+import dev.slipstream.media.ingest.ClockPattern;
+import dev.slipstream.media.ingest.SyntheticBroadcast;
+import dev.slipstream.media.ingest.SyntheticSource;
 import dev.slipstream.media.sfu.MediaServer;
-import dev.slipstream.media.sfu.MediaSettings;
 import dev.slipstream.media.stream.StreamDirectory;
 import dev.slipstream.platform.Health;
-import dev.slipstream.platform.db.Database;
-import dev.slipstream.platform.db.TestDatabase;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicReference;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The gateway's REST, WHIP/WHEP and ops routes over real HTTP, called by a signed-in broadcaster.
+ */
 class GatewayIT {
-  private final Database db = TestDatabase.embedded();
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
-  private final AtomicReference<Health> bus = new AtomicReference<>(Health.up("in-process"));
+  private GatewayFixture fixture;
   private Gateway gateway;
   private MediaServer media;
+  private String broadcaster;
 
   @BeforeEach
   void startGateway() throws SQLException {
-    // One media plane per test, on a free loopback port.
-    db.migrate(List.of(StreamDirectory.MIGRATION));
-    try (Connection c = db.dataSource().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("TRUNCATE media.streams");
-    }
-    StreamDirectory streams =
-        StreamDirectory.postgres(db.dataSource(), Clock.systemUTC(), new SecureRandom());
-    media =
-        MediaServer.start(
-            new MediaSettings(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                List.of(InetAddress.getLoopbackAddress()),
-                Duration.ofSeconds(1)),
-            streams,
-            Clock.systemUTC(),
-            new SecureRandom(),
-            new SimpleMeterRegistry());
-    var services =
-        new GatewayServices(
-            streams,
-            media,
-            Map.of("database", db::health, "bus", bus::get),
-            new SystemInfo(
-                "test", Instant.now(), List.of("gateway"), db.description(), "in-process"),
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            Clock.systemUTC());
-    gateway = Gateway.start(new GatewaySettings("127.0.0.1", 0, 16 * 1024), services);
+    fixture = GatewayFixture.start();
+    gateway = fixture.gateway;
+    media = fixture.media;
+    broadcaster = fixture.userWith("caster@example.com", "broadcaster");
   }
 
   @AfterEach
   void stopGateway() {
-    gateway.close();
-    media.close();
+    fixture.close();
   }
 
   @Test
@@ -95,7 +68,7 @@ class GatewayIT {
     assertThat(body.at("/checks/database/up").asBoolean()).isTrue();
     assertThat(body.at("/checks/database/detail").asText()).startsWith("PostgreSQL answered in");
 
-    bus.set(Health.down("Redis did not answer"));
+    fixture.bus.set(Health.down("Redis did not answer"));
     HttpResponse<String> down = get("/healthz");
     assertThat(down.statusCode()).isEqualTo(503);
     assertThat(json.readTree(down.body()).at("/checks/bus/detail").asText())
@@ -139,7 +112,13 @@ class GatewayIT {
     assertProblem(post("/api/streams/" + id + "/publish-key", "{}"), 409, "stream_ended");
     HttpResponse<String> endedAgain = post("/api/streams/" + id + "/end", "{}");
     assertThat(endedAgain.statusCode()).as("ending is idempotent").isEqualTo(200);
-    assertProblem(post("/api/streams/str_nosuchstream00000/end", "{}"), 404, "stream_not_found");
+    fixture.assertProblem(
+        fixture.post(
+            "/api/streams/str_nosuchstream00000/end",
+            "{}",
+            fixture.userWith("ops@example.com", "operator")),
+        404,
+        "stream_not_found");
   }
 
   @Test
@@ -155,6 +134,7 @@ class GatewayIT {
     assertProblem(
         send(
             HttpRequest.newBuilder(uri("/api/streams"))
+                .header("Authorization", "Bearer " + broadcaster)
                 .header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("title=x"))),
         415,
@@ -165,9 +145,79 @@ class GatewayIT {
   }
 
   @Test
-  void metricsAreServedInThePrometheusTextFormat() throws Exception {
+  void aLiveStreamsSnapshotIsAJpegOfItsCurrentPicture() throws Exception {
+    JsonNode created = json.readTree(post("/api/streams", "{\"title\":\"Snapshot heat\"}").body());
+    String id = created.get("id").asText();
+    assertProblem(get("/api/streams/" + id + "/snapshot"), 409, "stream_not_live");
+
+    try (SyntheticSource source =
+        SyntheticSource.start(
+            media,
+            id,
+            created.get("publishKey").asText(),
+            Clock.systemUTC(),
+            new SplittableRandom(3))) {
+      HttpResponse<byte[]> response =
+          http.send(
+              HttpRequest.newBuilder(uri("/api/streams/" + id + "/snapshot")).GET().build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+      assertThat(response.headers().firstValue("Slipstream-Media-Time-Us")).isPresent();
+      BufferedImage picture = ImageIO.read(new ByteArrayInputStream(response.body()));
+      assertThat(picture.getWidth()).isEqualTo(640);
+      assertThat(picture.getHeight()).isEqualTo(360);
+      long now = System.currentTimeMillis();
+      long burned = ClockPattern.unwrap(ClockPattern.read(picture).orElseThrow(), now);
+      assertThat(now - burned).as("the picture is current").isBetween(0L, 1_000L);
+      assertProblem(get("/api/streams/" + id + "/snapshot?width=33"), 400, "invalid_width");
+      assertProblem(get("/api/streams/" + id + "/snapshot?width=big"), 400, "invalid_width");
+    }
+    assertProblem(get("/api/streams/str_nosuchstream00000/snapshot"), 404, "stream_not_found");
+  }
+
+  @Test
+  void ffmpegsWhipMuxerPublishesAndItsPicturesReachTheStream() throws Exception {
+    JsonNode created = json.readTree(post("/api/streams", "{\"title\":\"FFmpeg WHIP\"}").body());
+    String id = created.get("id").asText();
+    String whip = uri("/api/streams/" + id + "/whip").toString();
+
+    try (SyntheticBroadcast broadcast =
+        SyntheticBroadcast.start(
+            whip,
+            SyntheticBroadcast.Protocol.WHIP,
+            created.get("publishKey").asText(),
+            Clock.systemUTC(),
+            new SplittableRandom(5))) {
+      long deadline = System.nanoTime() + 15_000_000_000L;
+      while (media.stats(id).map(s -> s.framesPerSecond()).orElse(0.0) < 20) {
+        assertThat(broadcast.failure()).isNull();
+        assertThat(System.nanoTime()).as("live at 20+ fps within 15 s").isLessThan(deadline);
+        Thread.sleep(50);
+      }
+      assertThat(json.readTree(get("/api/streams/" + id).body()).get("state").asText())
+          .isEqualTo("live");
+      assertThat(media.stats(id).orElseThrow().videoCodec()).isEqualToIgnoringCase("H264");
+      HttpResponse<byte[]> snapshot =
+          http.send(
+              HttpRequest.newBuilder(uri("/api/streams/" + id + "/snapshot")).GET().build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      BufferedImage picture = ImageIO.read(new ByteArrayInputStream(snapshot.body()));
+      long now = System.currentTimeMillis();
+      long burned = ClockPattern.unwrap(ClockPattern.read(picture).orElseThrow(), now);
+      assertThat(now - burned).as("FFmpeg's pictures arrive current").isBetween(0L, 1_000L);
+    }
+    assertThat(json.readTree(get("/api/streams/" + id).body()).get("state").asText())
+        .as("the muxer's trailer sends WHIP DELETE")
+        .isEqualTo("idle");
+  }
+
+  @Test
+  void metricsAreServedInThePrometheusTextFormatToOperators() throws Exception {
     get("/api/streams");
-    HttpResponse<String> metrics = get("/metrics");
+    HttpResponse<String> metrics =
+        fixture.get("/metrics", fixture.userWith("ops@example.com", "operator"));
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
@@ -180,7 +230,8 @@ class GatewayIT {
     var settings = new GatewaySettings("127.0.0.1", gateway.port(), 1024);
     var services =
         new GatewayServices(
-            StreamDirectory.postgres(db.dataSource(), Clock.systemUTC(), new SplittableRandom(1)),
+            StreamDirectory.postgres(
+                fixture.db.dataSource(), Clock.systemUTC(), new SplittableRandom(1)),
             null,
             Map.of(),
             new SystemInfo("test", Instant.now(), List.of(), "", ""),
@@ -230,13 +281,33 @@ class GatewayIT {
     String session = first.headers().firstValue("Location").orElseThrow();
     assertThat(session).startsWith(whip + "/");
     assertProblem(sdp(whip, offer, key), 409, "stream_already_live");
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    String restart = "a=ice-ufrag:R3st\r\na=ice-pwd:" + "p".repeat(24) + "\r\n";
+    assertProblem(patch(session, restart, null, "*"), 401, "invalid_publish_key");
+    assertProblem(patch(session, "a=x\r\n", key, "*"), 400, "invalid_sdp");
+    assertProblem(patch(session, "a=ice-ufrag:R3st\r\n", key, "*"), 400, "invalid_sdp");
+    assertProblem(patch(session, restart, key, "\"stale\""), 412, "precondition_failed");
+    assertProblem(patch(whip + "/0000", restart, key, "*"), 404, "session_not_found");
     assertProblem(
         send(
             HttpRequest.newBuilder(uri(session))
-                .method("PATCH", HttpRequest.BodyPublishers.ofString("a=x"))
-                .header("Content-Type", "application/trickle-ice-sdpfrag")),
-        405,
-        "method_not_allowed");
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(restart))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/sdp")),
+        415,
+        "unsupported_media_type");
+    String candidate = "a=mid:0\r\na=candidate:1 1 udp 2113937151 192.0.2.7 50000 typ host\r\n";
+    assertThat(patch(session, candidate, key, etag).statusCode())
+        .as("trickled candidates need nothing from an ICE-lite server")
+        .isEqualTo(204);
+    HttpResponse<String> restarted = patch(session, restart, key, "*");
+    assertThat(restarted.statusCode()).as(restarted.body()).isEqualTo(200);
+    assertThat(restarted.headers().firstValue("Content-Type"))
+        .hasValue("application/trickle-ice-sdpfrag");
+    assertThat(restarted.headers().firstValue("ETag")).isPresent().isNotEqualTo(Optional.of(etag));
+    assertThat(restarted.body()).contains("a=ice-lite").contains("a=candidate:");
+    assertThat(iceUfrag(restarted.body())).isNotEqualTo(iceUfrag(first.body()));
+    assertProblem(patch(session, restart, key, etag), 412, "precondition_failed");
     assertProblem(
         send(
             HttpRequest.newBuilder(uri(whip + "/0000"))
@@ -250,6 +321,27 @@ class GatewayIT {
     assertThat(deleted.statusCode()).isEqualTo(200);
     assertThat(json.readTree(get("/api/streams/" + id).body()).get("state").asText())
         .isEqualTo("idle");
+  }
+
+  private HttpResponse<String> patch(String path, String fragment, String bearer, String ifMatch)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(fragment))
+            .header("Content-Type", "application/trickle-ice-sdpfrag")
+            .header("If-Match", ifMatch);
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    return send(request);
+  }
+
+  private static String iceUfrag(String sdp) {
+    return sdp.lines()
+        .filter(l -> l.startsWith("a=ice-ufrag:"))
+        .findFirst()
+        .orElseThrow()
+        .substring("a=ice-ufrag:".length());
   }
 
   private HttpResponse<String> sdp(String path, String body, String bearer)
@@ -288,6 +380,7 @@ class GatewayIT {
     return send(
         HttpRequest.newBuilder(uri(path))
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + broadcaster)
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 

@@ -8,11 +8,13 @@ import dev.slipstream.media.stream.StreamDirectory;
 import dev.slipstream.media.stream.StreamInfo;
 import dev.slipstream.media.stream.StreamState;
 import dev.slipstream.server.config.MediaConfig;
+import java.awt.image.BufferedImage;
 import java.io.UncheckedIOException;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ObjLongConsumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -82,14 +84,18 @@ final class MediaSources {
     return existing.orElseGet(() -> streams.create(DEMO_STREAM_TITLE).stream());
   }
 
-  /** Takes the demo stream live from the synthetic source, with a fresh publish key. */
+  /**
+   * Takes the demo stream live from the synthetic source drawing {@code scene}, with a fresh
+   * publish key.
+   */
   static SyntheticSource demoSource(
       StreamInfo stream,
       StreamDirectory streams,
       MediaServer media,
       InstantSource clock,
-      RandomGenerator random) {
+      RandomGenerator random,
+      ObjLongConsumer<BufferedImage> scene) {
     String key = streams.rotatePublishKey(stream.id()).value();
-    return SyntheticSource.start(media, stream.id(), key, clock, random);
+    return SyntheticSource.start(media, stream.id(), key, clock, random, scene);
   }
 }

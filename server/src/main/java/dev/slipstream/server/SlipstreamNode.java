@@ -4,6 +4,13 @@ import dev.slipstream.gateway.Gateway;
 import dev.slipstream.gateway.GatewayServices;
 import dev.slipstream.gateway.GatewaySettings;
 import dev.slipstream.gateway.SystemInfo;
+import dev.slipstream.gateway.auth.AuthServices;
+import dev.slipstream.gateway.auth.AuthSettings;
+import dev.slipstream.gateway.live.LiveServices;
+import dev.slipstream.gateway.live.LiveSettings;
+import dev.slipstream.ledger.Ledger;
+import dev.slipstream.ledger.LedgerSettings;
+import dev.slipstream.markets.sequencer.BetSequencer;
 import dev.slipstream.media.ingest.IngestListener;
 import dev.slipstream.media.sfu.MediaServer;
 import dev.slipstream.media.sfu.MediaSettings;
@@ -17,6 +24,7 @@ import dev.slipstream.platform.db.Database;
 import dev.slipstream.platform.db.DatabaseLocation;
 import dev.slipstream.server.config.Role;
 import dev.slipstream.server.config.SlipstreamConfig;
+import dev.slipstream.vision.scene.SyntheticTrackScene;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.InstantSource;
@@ -25,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -62,13 +71,18 @@ final class SlipstreamNode implements AutoCloseable {
       Database database =
           Database.open(location(config), config.databasePoolSize(), metrics.registry());
       opened.push(database);
-      database.migrate(List.of(StreamDirectory.MIGRATION));
+      database.migrate(List.of(StreamDirectory.MIGRATION, AuthServices.MIGRATION));
       SharedState shared = sharedState(config, clock);
       opened.push(shared);
 
       SecureRandom random = new SecureRandom();
       StreamDirectory streams = StreamDirectory.postgres(database.dataSource(), clock, random);
       StreamInfo demoStream = demo ? MediaSources.demoStream(streams) : null;
+      SyntheticTrackScene demoScene = demo ? SyntheticTrackScene.create(7, 4) : null;
+      StreamCalibrations calibrations = new StreamCalibrations();
+      if (demoStream != null && demoScene != null) {
+        calibrations.set(demoStream.id(), demoScene.calibration(), List.of(demoScene.zone()));
+      }
       MediaServer media = null;
       List<String> sources = new ArrayList<>();
       if (roles.contains(Role.MEDIA)) {
@@ -79,6 +93,33 @@ final class SlipstreamNode implements AutoCloseable {
             MediaSources.listeners(config.media(), media, streams, random)) {
           opened.push(listener);
           sources.add(listener.publishUrl());
+        }
+      }
+      LiveAnalytics analytics = null;
+      if (roles.contains(Role.VISION) && media != null) {
+        analytics =
+            new LiveAnalytics(
+                media,
+                shared.bus(),
+                calibrations,
+                LiveAnalytics.PoseModel.valueOf(config.visionPose().toUpperCase(Locale.ROOT)),
+                metrics.registry(),
+                clock);
+        opened.push(analytics);
+        media.watchLiveStreams(analytics);
+      }
+      Ledger ledger = null;
+      LiveMarkets markets = null;
+      if (roles.contains(Role.MARKETS) && roles.contains(Role.LEDGER)) {
+        database.migrate(List.of(Ledger.MIGRATION, BetSequencer.MIGRATION));
+        ledger =
+            Ledger.postgres(
+                database.dataSource(), clock, LedgerSettings.defaults(), metrics.registry());
+        opened.push(ledger);
+        markets = startMarkets(database, ledger, shared, calibrations, clock, metrics.registry());
+        opened.push(markets);
+        if (analytics != null) {
+          analytics.addConsumer(markets);
         }
       }
       Gateway gateway = null;
@@ -93,15 +134,29 @@ final class SlipstreamNode implements AutoCloseable {
                 roles.stream().sorted().map(Role::wireName).toList(),
                 database.description(),
                 shared.description());
+        AuthServices auth =
+            AuthServices.start(database.dataSource(), authSettings(config), clock, random);
         gateway =
             Gateway.start(
-                new GatewaySettings(config.httpHost(), config.httpPort(), config.maxRequestBytes()),
-                new GatewayServices(streams, media, checks, system, metrics.registry(), clock));
+                new GatewaySettings(
+                    config.httpHost(),
+                    config.httpPort(),
+                    config.maxRequestBytes(),
+                    config.auth().corsOrigins()),
+                new GatewayServices(
+                        streams, media, checks, system, metrics.registry(), clock, auth, random)
+                    .withLive(
+                        new LiveServices(
+                            shared.bus(),
+                            id -> streams.find(id).isPresent(),
+                            markets == null ? null : markets.shard()::place,
+                            ledger,
+                            LiveSettings.defaults())));
         opened.push(gateway);
       }
       if (media != null && demoStream != null) {
         // Last, so a start-up that fails earlier never spends time encoding.
-        opened.push(MediaSources.demoSource(demoStream, streams, media, clock, random));
+        opened.push(MediaSources.demoSource(demoStream, streams, media, clock, random, demoScene));
       }
       return new SlipstreamNode(
           opened, gateway, summary(config, roles, database, shared, gateway, sources, demoStream));
@@ -109,6 +164,45 @@ final class SlipstreamNode implements AutoCloseable {
       closeAll(opened);
       throw e;
     }
+  }
+
+  private static LiveMarkets startMarkets(
+      Database database,
+      Ledger ledger,
+      SharedState shared,
+      StreamCalibrations calibrations,
+      InstantSource clock,
+      io.micrometer.core.instrument.MeterRegistry registry) {
+    try {
+      return LiveMarkets.start(
+          database.dataSource(),
+          ledger,
+          shared.bus(),
+          streamId ->
+              calibrations
+                  .of(streamId)
+                  .map(
+                      v ->
+                          v.zones().stream()
+                              .map(z -> z.id())
+                              .collect(java.util.stream.Collectors.toSet()))
+                  .orElse(java.util.Set.of()),
+          clock,
+          registry);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot start the bet shard: " + e.getMessage(), e);
+    }
+  }
+
+  private static AuthSettings authSettings(SlipstreamConfig config) {
+    AuthSettings defaults = AuthSettings.defaults();
+    return defaults
+        .withTokenLifetimes(
+            config.auth().accessTokenTtl(),
+            config.auth().refreshTokenTtl(),
+            defaults.playTokenTtl())
+        .withJwtSecrets(config.auth().jwtSecrets())
+        .withAdminEmail(config.auth().adminEmail());
   }
 
   private static DatabaseLocation location(SlipstreamConfig config) {

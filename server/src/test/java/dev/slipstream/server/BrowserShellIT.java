@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipstream.server.config.Role;
 import dev.slipstream.server.config.SlipstreamConfig;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +37,8 @@ class BrowserShellIT {
                 "--media-udp-port=0",
                 "--media-tcp-port=0",
                 "--media-rtmp-port=0",
-                "--media-srt-port=0"),
+                "--media-srt-port=0",
+                ApiAccounts.ADMIN_FLAG),
             Map.of(),
             data,
             data);
@@ -49,24 +46,29 @@ class BrowserShellIT {
         SlipstreamNode.start(config, EnumSet.allOf(Role.class), false, Clock.systemUTC())) {
       String title = "Browser test stream " + UUID.randomUUID().toString().substring(0, 8);
       String base = "http://127.0.0.1:" + port;
-      HttpResponse<String> created =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create(base + "/api/streams"))
-                      .header("Content-Type", "application/json")
-                      .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"" + title + "\"}"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-      assertThat(created.statusCode()).isEqualTo(201);
+      ApiAccounts accounts = new ApiAccounts(base);
+      String created =
+          accounts
+              .createStream(title, accounts.broadcaster("caster@example.com"))
+              .get("id")
+              .asText();
+      assertThat(created).startsWith("str_");
 
       Path screenshots = Path.of("target/screenshots").toAbsolutePath();
       BrowserScript.Result result =
           BrowserScript.run(
               "shell.e2e.mjs",
               Map.of(
-                  "BASE_URL", base,
-                  "EXPECT_STREAM_TITLE", title,
-                  "SCREENSHOT_DIR", screenshots.toString()),
+                  "BASE_URL",
+                  base,
+                  "EXPECT_STREAM_TITLE",
+                  title,
+                  "SCREENSHOT_DIR",
+                  screenshots.toString(),
+                  "OPERATOR_EMAIL",
+                  ApiAccounts.ADMIN_EMAIL,
+                  "OPERATOR_PASSWORD",
+                  ApiAccounts.PASSWORD),
               Duration.ofSeconds(180));
       assertThat(result.exitCode()).as(result.output()).isZero();
       assertThat(screenshots.resolve("watch-desktop.png")).isNotEmptyFile();

@@ -40,6 +40,10 @@ final class ServerProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("--enable-native-access=ALL-UNNAMED");
+    if (Runtime.version().feature() >= 23) {
+      // JavaCPP's indexers use sun.misc.Unsafe; without this, JDK 24+ warn on stderr (JEP 498).
+      command.add("--sun-misc-unsafe-memory-access=allow");
+    }
     command.add("-cp");
     command.add(jar + ":" + TARGET.resolve("lib") + "/*");
     command.add(Main.class.getName());

@@ -3,7 +3,7 @@ package dev.slipstream.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipstream.media.ingest.SyntheticBroadcast;
 import dev.slipstream.server.config.Role;
 import dev.slipstream.server.config.SlipstreamConfig;
 import java.io.IOException;
@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +57,8 @@ class WebRtcBrowserIT {
                     stream.get("publishKey").asText(),
                     "DURATION_S",
                     "6",
+                    "ICE_RESTART",
+                    "1",
                     "SCREENSHOT_DIR",
                     Path.of("target/screenshots").toAbsolutePath().toString()),
                 Duration.ofSeconds(120));
@@ -68,7 +71,8 @@ class WebRtcBrowserIT {
           .contains("ok viewer connected over WHEP")
           .contains("ok frames advance")
           .contains("ok clock reads back")
-          .contains("ok media time maps frames");
+          .contains("ok media time maps frames")
+          .contains("ok ICE restart");
       assertThat(get(base + "/api/streams/" + id))
           .as("WHIP DELETE leaves the stream idle")
           .contains("\"state\":\"idle\"");
@@ -146,7 +150,63 @@ class WebRtcBrowserIT {
     }
   }
 
+  @Test
+  void ffmpegPublishingOverRtmpOrItsWhipMuxerIsPlayedByChromium() throws Exception {
+    BrowserScript.requireChromium();
+    int port = ServerProcess.freePort();
+    int rtmpPort = ServerProcess.freePort();
+    try (SlipstreamNode node = start(port, freeUdpPort(), 10, rtmpPort)) {
+      String base = "http://127.0.0.1:" + port;
+      for (SyntheticBroadcast.Protocol protocol :
+          List.of(SyntheticBroadcast.Protocol.RTMP, SyntheticBroadcast.Protocol.WHIP)) {
+        JsonNode stream = createStream(base);
+        String id = stream.get("id").asText();
+        String key = stream.get("publishKey").asText();
+        String url =
+            protocol == SyntheticBroadcast.Protocol.RTMP
+                ? "rtmp://127.0.0.1:" + rtmpPort + "/live/" + key
+                : base + "/api/streams/" + id + "/whip";
+        try (SyntheticBroadcast ffmpeg =
+            SyntheticBroadcast.start(
+                url, protocol, key, Clock.systemUTC(), new SplittableRandom(2))) {
+          long deadline = System.nanoTime() + 20_000_000_000L;
+          while (!get(base + "/api/streams/" + id).contains("\"state\":\"live\"")) {
+            assertThat(ffmpeg.failure()).as(protocol + " push").isNull();
+            assertThat(System.nanoTime()).as(protocol + " live within 20 s").isLessThan(deadline);
+            Thread.sleep(100);
+          }
+          BrowserScript.Result result =
+              BrowserScript.run(
+                  "webrtc.e2e.mjs",
+                  Map.of(
+                      "BASE_URL",
+                      base,
+                      "STREAM_ID",
+                      id,
+                      "PUBLISHER",
+                      "external",
+                      "LABEL",
+                      protocol + "->whep",
+                      "DURATION_S",
+                      "4"),
+                  Duration.ofSeconds(120));
+
+          assertThat(result.exitCode()).as(protocol + ": " + result.output()).isZero();
+          assertThat(result.output())
+              .contains("ok frames advance")
+              .contains("ok clock reads back")
+              .contains("ok the viewer receives sender reports for video")
+              .contains("ok media time maps frames");
+        }
+      }
+    }
+  }
+
   private SlipstreamNode start(int port, int mediaPort, int graceSeconds) {
+    return start(port, mediaPort, graceSeconds, 0);
+  }
+
+  private SlipstreamNode start(int port, int mediaPort, int graceSeconds, int rtmpPort) {
     SlipstreamConfig config =
         SlipstreamConfig.load(
             List.of(
@@ -154,31 +214,29 @@ class WebRtcBrowserIT {
                 "--data-dir=" + data,
                 "--media-udp-port=" + mediaPort,
                 "--media-tcp-port=0",
-                "--media-rtmp-port=0",
+                "--media-rtmp-port=" + rtmpPort,
                 "--media-srt-port=0",
-                "--media-reconnect-grace-seconds=" + graceSeconds),
+                "--media-reconnect-grace-seconds=" + graceSeconds,
+                ApiAccounts.ADMIN_FLAG),
             Map.of(),
             data,
             data);
     return SlipstreamNode.start(config, EnumSet.allOf(Role.class), false, Clock.systemUTC());
   }
 
+  /** Creates a stream as a signed-in broadcaster, as the Go Live page will. */
   private JsonNode createStream(String base) throws IOException, InterruptedException {
-    return new ObjectMapper()
-        .readTree(
-            http.send(
-                    HttpRequest.newBuilder(URI.create(base + "/api/streams"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"WebRTC\"}"))
-                        .build(),
-                    HttpResponse.BodyHandlers.ofString())
-                .body());
+    ApiAccounts accounts = new ApiAccounts(base);
+    return accounts.createStream("WebRTC", accounts.broadcaster("caster@example.com"));
   }
 
   private String get(String url) throws IOException, InterruptedException {
-    return http.send(
-            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
-        .body();
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+    if (url.endsWith("/metrics")) {
+      request.header(
+          "Authorization", "Bearer " + new ApiAccounts(url.replace("/metrics", "")).admin());
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
   }
 
   private static int freeUdpPort() throws IOException {

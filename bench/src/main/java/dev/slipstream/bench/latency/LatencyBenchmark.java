@@ -20,21 +20,33 @@ import java.util.regex.Pattern;
  * {@code ./slipstream bench latency}: glass-to-glass latency through the real server. Starts the
  * packaged server as its own process (as {@code ./slipstream demo} would, on free ports and a
  * throw-away data folder), creates a stream, and runs {@code web/e2e/webrtc.e2e.mjs} in latency
- * mode: Chromium draws the wall clock into every frame and publishes it over WHIP, a second page
- * plays it over WHEP and reads the clock back. Ends with the script's summary line.
+ * mode: a Chromium page plays the stream over WHEP and reads back the wall clock drawn into every
+ * frame. The sender is, by {@code --source}: {@code browser} (default), a second page drawing the
+ * clock onto a canvas and publishing it over WHIP; or FFmpeg in this process pushing the synthetic
+ * source with the clock burned in over {@code rtmp}, {@code srt} or its own {@code whip} muxer.
+ * Ends with the script's summary line.
  */
 public final class LatencyBenchmark {
   private static final Pattern ID = Pattern.compile("\"id\":\"(str_[a-z0-9]+)\"");
   private static final Pattern KEY = Pattern.compile("\"publishKey\":\"(sk_[A-Za-z0-9]+)\"");
+  private static final Pattern TOKEN = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
+  private static final String BENCH_EMAIL = "latency-bench@example.com";
+  private static final String BENCH_PASSWORD = "Bench-Latency-Hurdles-42";
 
   private LatencyBenchmark() {}
 
-  /** Runs the benchmark; {@code --duration-s=N} sets the measuring time (default 60). */
+  /**
+   * Runs the benchmark; {@code --duration-s=N} sets the measuring time (default 60), {@code
+   * --source=browser|rtmp|srt|whip} the sender.
+   */
   public static void main(String[] args) throws Exception {
     int duration = 60;
+    LatencySource source = LatencySource.BROWSER;
     for (String arg : args) {
       if (arg.startsWith("--duration-s=")) {
         duration = Integer.parseInt(arg.substring("--duration-s=".length()));
+      } else if (arg.startsWith("--source=")) {
+        source = LatencySource.parse(arg.substring("--source=".length()));
       } else {
         System.err.println("slipstream bench latency: unknown option " + arg);
         System.exit(2);
@@ -43,32 +55,45 @@ public final class LatencyBenchmark {
     Path home = Path.of(System.getProperty("slipstream.home", ".")).toAbsolutePath();
     Path data = Files.createTempDirectory("slipstream-latency");
     int port = freePort();
-    Process server = startServer(home, data, port);
+    int ingestPort = freePort();
+    Process server = startServer(home, data, port, source, ingestPort);
     try {
       awaitUp(server, port);
       String created = createStream(port);
-      String summary = runBrowsers(home, port, created, duration);
-      System.out.println(summary);
+      Matcher id = ID.matcher(created);
+      Matcher key = KEY.matcher(created);
+      if (!id.find() || !key.find()) {
+        throw new IllegalStateException("the server did not create a stream: " + created);
+      }
+      try (ExternalSender sender =
+          ExternalSender.start(source, port, ingestPort, id.group(1), key.group(1))) {
+        String summary = runBrowsers(home, port, id.group(1), key.group(1), source, duration);
+        System.out.println(summary);
+      }
     } finally {
       server.destroy();
       server.waitFor(30, TimeUnit.SECONDS);
     }
   }
 
-  private static Process startServer(Path home, Path data, int port) throws IOException {
+  private static Process startServer(
+      Path home, Path data, int port, LatencySource source, int ingestPort) throws IOException {
     Path target = home.resolve("server/target");
     List<String> command =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "--enable-native-access=ALL-UNNAMED",
-            "-cp",
-            target.resolve("slipstream-server.jar") + ":" + target.resolve("lib") + "/*",
-            "dev.slipstream.server.Main",
-            "run",
-            "--http-port=" + port,
-            "--media-udp-port=0",
-            "--data-dir=" + data,
-            "--log-level=warn");
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                target.resolve("slipstream-server.jar") + ":" + target.resolve("lib") + "/*",
+                "dev.slipstream.server.Main",
+                "run",
+                "--http-port=" + port,
+                "--media-udp-port=0",
+                "--data-dir=" + data,
+                "--log-level=warn",
+                "--admin-email=" + BENCH_EMAIL));
+    source.serverFlag(ingestPort).ifPresent(command::add);
     return new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(data.resolve("server.log").toFile())
@@ -99,30 +124,46 @@ public final class LatencyBenchmark {
     throw new IllegalStateException("the server was not up within 60 s");
   }
 
+  /**
+   * Registers the bench's account (the server makes it admin, which may create streams), signs in
+   * and creates the stream; returns the creation's answer, with the publish key.
+   */
   private static String createStream(int port) throws Exception {
+    String base = "http://127.0.0.1:" + port;
+    String credentials =
+        "{\"email\":\"" + BENCH_EMAIL + "\",\"password\":\"" + BENCH_PASSWORD + "\"";
+    post(base + "/api/auth/register", credentials + ",\"displayName\":\"Latency bench\"}", null);
+    Matcher token = TOKEN.matcher(post(base + "/api/auth/login", credentials + "}", null));
+    if (!token.find()) {
+      throw new IllegalStateException("the bench could not sign in");
+    }
+    return post(base + "/api/streams", "{\"title\":\"Latency benchmark\"}", token.group(1));
+  }
+
+  private static String post(String url, String json, String bearer) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
     return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/streams"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Latency benchmark\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString())
+        .send(request.build(), HttpResponse.BodyHandlers.ofString())
         .body();
   }
 
-  private static String runBrowsers(Path home, int port, String stream, int duration)
+  private static String runBrowsers(
+      Path home, int port, String id, String key, LatencySource source, int duration)
       throws Exception {
-    Matcher id = ID.matcher(stream);
-    Matcher key = KEY.matcher(stream);
-    if (!id.find() || !key.find()) {
-      throw new IllegalStateException("the server did not create a stream: " + stream);
-    }
     ProcessBuilder node =
         new ProcessBuilder("node", home.resolve("web/e2e/webrtc.e2e.mjs").toString())
             .redirectErrorStream(true);
     node.environment().put("BASE_URL", "http://127.0.0.1:" + port);
-    node.environment().put("STREAM_ID", id.group(1));
-    node.environment().put("PUBLISH_KEY", key.group(1));
+    node.environment().put("STREAM_ID", id);
+    node.environment().put("PUBLISH_KEY", key);
+    node.environment().put("PUBLISHER", source == LatencySource.BROWSER ? "browser" : "external");
+    node.environment().put("LABEL", source.label());
     node.environment().put("DURATION_S", Integer.toString(duration));
     node.environment().put("MODE", "latency");
     Process browsers = node.start();

@@ -1,5 +1,6 @@
 package dev.slipstream.gateway.ops;
 
+import dev.slipstream.gateway.access.Access;
 import dev.slipstream.platform.Health;
 import io.javalin.config.RoutesConfig;
 import java.util.LinkedHashMap;
@@ -29,7 +30,8 @@ public final class HealthRoutes {
           boolean up = results.values().stream().allMatch(Health::up);
           ctx.header("Cache-Control", "no-store");
           ctx.status(up ? 200 : 503).json(new HealthReport(up ? "UP" : "DOWN", results));
-        });
+        },
+        Access.ANYONE);
   }
 
   private static Health run(Supplier<Health> check) {

@@ -1,13 +1,14 @@
 package dev.slipstream.gateway.ops;
 
 import dev.slipstream.gateway.SystemInfo;
+import dev.slipstream.gateway.access.Access;
 import io.javalin.config.RoutesConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 
-/** {@code GET /api/system}: what this process is and how long it has been up. */
+/** {@code GET /api/system}: what this process is and how long it has been up (operators). */
 public final class SystemRoutes {
   private SystemRoutes() {}
 
@@ -32,6 +33,7 @@ public final class SystemRoutes {
                     Duration.between(system.startedAt(), clock.instant()).toSeconds(),
                     system.roles(),
                     system.database(),
-                    system.bus())));
+                    system.bus())),
+        Access.OPERATOR);
   }
 }

@@ -1,10 +1,5 @@
 package dev.slipstream.media.decode;
 
-import dev.slipstream.media.rtp.RtpPacket;
-import dev.slipstream.media.rtp.SequenceNumbers;
-import java.io.ByteArrayOutputStream;
-import java.util.Optional;
-
 /**
  * Rebuilds H.264 access units (Annex-B, with start codes) from RTP packets in packetization-mode 1
  * (RFC 6184: single NAL units, STAP-A, FU-A). One access unit is every packet with the same
@@ -14,76 +9,33 @@ import java.util.Optional;
  *
  * <p>Single-threaded: one instance per stream, fed in arrival order.
  */
-public final class H264Depacketizer {
+public final class H264Depacketizer extends FrameDepacketizer {
   private static final byte[] START_CODE = {0, 0, 0, 1};
   private static final int STAP_A = 24;
   private static final int FU_A = 28;
   private static final int IDR = 5;
 
-  /**
-   * One complete access unit.
-   *
-   * @param annexB the NAL units, each after a 4-byte start code
-   * @param rtpTimestamp the RTP timestamp all its packets carried
-   * @param keyframe whether it holds an IDR slice
-   */
-  public record AccessUnit(byte[] annexB, long rtpTimestamp, boolean keyframe) {}
-
-  private final ByteArrayOutputStream unit = new ByteArrayOutputStream();
-  private long timestamp = -1;
-  private int lastSequence = -1;
-  private boolean broken = true;
   private boolean keyframe;
   private boolean inFragment;
-  private long discarded;
 
-  /** Adds one packet; returns the access unit it completes, if any. */
-  public Optional<AccessUnit> push(RtpPacket packet) {
-    Optional<AccessUnit> done = Optional.empty();
-    if (packet.timestamp() != timestamp) {
-      done = finish();
-      startUnit(packet.timestamp());
-    }
-    if (lastSequence >= 0 && packet.sequenceNumber() != SequenceNumbers.add(lastSequence, 1)) {
-      broken = true;
-    }
-    lastSequence = packet.sequenceNumber();
-    read(packet.buffer(), packet.payloadOffset(), packet.payloadLength());
-    if (packet.marker()) {
-      Optional<AccessUnit> marked = finish();
-      startUnit(-1);
-      return marked.isPresent() ? marked : done;
-    }
-    return done;
-  }
-
-  /** Returns how many access units were thrown away because packets were missing. */
-  public long discarded() {
-    return discarded;
-  }
-
-  private void startUnit(long rtpTimestamp) {
-    unit.reset();
-    timestamp = rtpTimestamp;
+  @Override
+  void resetFrame() {
     keyframe = false;
     inFragment = false;
   }
 
-  private Optional<AccessUnit> finish() {
-    if (timestamp < 0 || unit.size() == 0) {
-      return Optional.empty();
-    }
-    if (keyframe) {
-      broken = false;
-    }
-    if (broken || inFragment) {
-      discarded++;
-      return Optional.empty();
-    }
-    return Optional.of(new AccessUnit(unit.toByteArray(), timestamp, keyframe));
+  @Override
+  boolean keyframe() {
+    return keyframe;
   }
 
-  private void read(byte[] buf, int off, int len) {
+  @Override
+  boolean whole() {
+    return !inFragment;
+  }
+
+  @Override
+  void read(byte[] buf, int off, int len) {
     if (len < 1) {
       broken = true;
       return;
@@ -125,15 +77,15 @@ public final class H264Depacketizer {
       if (inFragment) {
         broken = true;
       }
-      unit.writeBytes(START_CODE);
-      unit.write((indicator & 0xE0) | type);
+      frame.writeBytes(START_CODE);
+      frame.write((indicator & 0xE0) | type);
       keyframe |= type == IDR;
       inFragment = true;
     } else if (!inFragment) {
       broken = true;
       return;
     }
-    unit.write(buf, off + 2, len - 2);
+    frame.write(buf, off + 2, len - 2);
     if (end) {
       inFragment = false;
     }
@@ -141,7 +93,7 @@ public final class H264Depacketizer {
 
   private void nal(byte[] buf, int off, int len) {
     keyframe |= (buf[off] & 0x1F) == IDR;
-    unit.writeBytes(START_CODE);
-    unit.write(buf, off, len);
+    frame.writeBytes(START_CODE);
+    frame.write(buf, off, len);
   }
 }

@@ -29,6 +29,12 @@ public interface IceLiteResponder {
   IceCredentials credentials();
 
   /**
+   * Takes new credentials after an ICE restart (RFC 8445 §9): from now on checks must carry them;
+   * the consent gathered so far stands, so media keeps flowing while the peer checks again.
+   */
+  void restart(IceCredentials next);
+
+  /**
    * Decides about one STUN message that arrived from {@code from}; records consent when it is a
    * valid Binding request.
    */

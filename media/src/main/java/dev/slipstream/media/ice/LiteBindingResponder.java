@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
 final class LiteBindingResponder implements IceLiteResponder {
   private static final BindingRefusal[] REASONS = BindingRefusal.values();
 
-  private final IceCredentials credentials;
-  private final byte[] key;
+  private volatile IceCredentials credentials;
+  private volatile byte[] key;
   private final InstantSource clock;
   private final LongAdder accepted = new LongAdder();
   private final AtomicLongArray refused = new AtomicLongArray(REASONS.length);
@@ -40,6 +40,12 @@ final class LiteBindingResponder implements IceLiteResponder {
   @Override
   public IceCredentials credentials() {
     return credentials;
+  }
+
+  @Override
+  public synchronized void restart(IceCredentials next) {
+    this.key = next.integrityKey();
+    this.credentials = next;
   }
 
   @Override

@@ -1,7 +1,9 @@
 package dev.slipstream.media.ingest;
 
-import static dev.slipstream.media.ingest.FfmpegException.check;
+import static dev.slipstream.media.ffmpeg.FfmpegException.check;
 
+import dev.slipstream.media.ffmpeg.FfmpegException;
+import dev.slipstream.media.ffmpeg.FfmpegLog;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;

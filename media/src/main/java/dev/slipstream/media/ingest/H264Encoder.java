@@ -1,7 +1,8 @@
 package dev.slipstream.media.ingest;
 
-import static dev.slipstream.media.ingest.FfmpegException.check;
+import static dev.slipstream.media.ffmpeg.FfmpegException.check;
 
+import dev.slipstream.media.ffmpeg.FfmpegLog;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;

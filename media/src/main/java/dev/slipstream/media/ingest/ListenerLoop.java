@@ -1,5 +1,7 @@
 package dev.slipstream.media.ingest;
 
+import dev.slipstream.media.ffmpeg.FfmpegException;
+import dev.slipstream.media.ffmpeg.FfmpegLog;
 import dev.slipstream.media.sfu.LocalPublisher;
 import dev.slipstream.platform.ConflictException;
 import dev.slipstream.platform.NotFoundException;

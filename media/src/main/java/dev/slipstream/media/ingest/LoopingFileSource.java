@@ -1,5 +1,6 @@
 package dev.slipstream.media.ingest;
 
+import dev.slipstream.media.ffmpeg.FfmpegException;
 import dev.slipstream.media.sfu.LocalPublisher;
 import java.time.InstantSource;
 import java.util.Map;

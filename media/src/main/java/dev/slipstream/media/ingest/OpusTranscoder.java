@@ -1,7 +1,8 @@
 package dev.slipstream.media.ingest;
 
-import static dev.slipstream.media.ingest.FfmpegException.check;
+import static dev.slipstream.media.ffmpeg.FfmpegException.check;
 
+import dev.slipstream.media.ffmpeg.FfmpegLog;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;

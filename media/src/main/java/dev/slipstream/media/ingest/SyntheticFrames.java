@@ -3,6 +3,7 @@ package dev.slipstream.media.ingest;
 import java.awt.image.BufferedImage;
 import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.ObjLongConsumer;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +18,7 @@ final class SyntheticFrames implements AutoCloseable {
   static final int VIDEO_BITRATE = 1_500_000;
   static final int AUDIO_BITRATE = 32_000;
 
-  private final TrackScene scene;
+  private final ObjLongConsumer<BufferedImage> scene;
   private final H264Encoder video;
   private final @Nullable OpusEncoder audio;
   private final H264Packetizer videoPackets;
@@ -33,9 +34,19 @@ final class SyntheticFrames implements AutoCloseable {
   private volatile long frames;
 
   SyntheticFrames(InstantSource clock, RandomGenerator random, boolean withAudio, RtpSink sink) {
+    this(clock, random, withAudio, sink, new TrackScene(random));
+  }
+
+  /** The same with another picture; the clock is stamped over whatever the scene draws. */
+  SyntheticFrames(
+      InstantSource clock,
+      RandomGenerator random,
+      boolean withAudio,
+      RtpSink sink,
+      ObjLongConsumer<BufferedImage> scene) {
     this.clock = clock;
     this.sink = sink;
-    this.scene = new TrackScene(random);
+    this.scene = scene;
     this.videoPackets = new H264Packetizer(IngestCodecs.H264_PAYLOAD_TYPE, random);
     this.audioPackets = new OpusPacketizer(IngestCodecs.OPUS_PAYLOAD_TYPE, random);
     this.video =
@@ -65,7 +76,13 @@ final class SyntheticFrames implements AutoCloseable {
     if (startMillis < 0) {
       startMillis = now;
     }
-    scene.render(frame, now);
+    scene.accept(frame, now);
+    java.awt.Graphics2D g = frame.createGraphics();
+    try {
+      ClockPattern.draw(g, now);
+    } finally {
+      g.dispose();
+    }
     boolean keyframe = frames % KEYFRAME_INTERVAL == 0 | keyframeWanted.getAndSet(false);
     byte[] accessUnit = video.encode(frame, frames, keyframe);
     long elapsed = now - startMillis;

@@ -2,7 +2,9 @@ package dev.slipstream.media.ingest;
 
 import dev.slipstream.media.sdp.StreamCodecs;
 import dev.slipstream.media.sfu.MediaServer;
+import java.awt.image.BufferedImage;
 import java.time.InstantSource;
+import java.util.function.ObjLongConsumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -33,12 +35,28 @@ public interface SyntheticSource extends AutoCloseable {
       String publishKey,
       InstantSource clock,
       RandomGenerator random) {
+    return start(server, streamId, publishKey, clock, random, new TrackScene(random));
+  }
+
+  /**
+   * Starts publishing {@code scene}'s pictures instead of the built-in track: it draws each 640×360
+   * {@code TYPE_3BYTE_BGR} frame for an epoch-millisecond time (on the source's thread), and the
+   * clock pattern is stamped over its top-left corner.
+   */
+  static SyntheticSource start(
+      MediaServer server,
+      String streamId,
+      String publishKey,
+      InstantSource clock,
+      RandomGenerator random,
+      ObjLongConsumer<BufferedImage> scene) {
     return ThreadedSyntheticSource.start(
         streamId,
         (codecs, keyframes) -> server.publishLocal(streamId, publishKey, codecs, keyframes),
         clock,
         Pacer.sleeping(clock),
-        random);
+        random,
+        scene);
   }
 
   /** Returns the stream it publishes into. */

@@ -1,7 +1,9 @@
 package dev.slipstream.media.ingest;
 
 import dev.slipstream.media.sfu.LocalPublisher;
+import java.awt.image.BufferedImage;
 import java.time.InstantSource;
+import java.util.function.ObjLongConsumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +45,10 @@ final class ThreadedSyntheticSource implements SyntheticSource {
       PublisherOpener opener,
       InstantSource clock,
       Pacer pacer,
-      RandomGenerator random) {
+      RandomGenerator random,
+      ObjLongConsumer<BufferedImage> scene) {
     RelayingSink sink = new RelayingSink();
-    SyntheticFrames frames = new SyntheticFrames(clock, random, true, sink);
+    SyntheticFrames frames = new SyntheticFrames(clock, random, true, sink, scene);
     LocalPublisher publisher;
     try {
       publisher = opener.open(SyntheticSource.CODECS, frames::requestKeyframe);

@@ -6,6 +6,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ObjLongConsumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -13,7 +14,7 @@ import java.util.random.RandomGenerator;
  * with four athletes running across it, and the wall clock pattern in the corner. The background
  * never changes, so background subtraction finds exactly the athletes. Not thread-safe.
  */
-final class TrackScene {
+final class TrackScene implements ObjLongConsumer<BufferedImage> {
   static final int WIDTH = 640;
   static final int HEIGHT = 360;
 
@@ -47,6 +48,18 @@ final class TrackScene {
 
   /** Moves everyone one frame on and draws the frame, stamped with {@code epochMillis}. */
   void render(BufferedImage frame, long epochMillis) {
+    accept(frame, epochMillis);
+    Graphics2D g = frame.createGraphics();
+    try {
+      ClockPattern.draw(g, epochMillis);
+    } finally {
+      g.dispose();
+    }
+  }
+
+  /** Moves everyone one frame on and draws the scene, without the clock. */
+  @Override
+  public void accept(BufferedImage frame, long epochMillis) {
     for (Runner runner : runners) {
       runner.step(random, WIDTH);
     }
@@ -57,8 +70,6 @@ final class TrackScene {
       for (Runner runner : runners) {
         runner.draw(g);
       }
-      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
-      ClockPattern.draw(g, epochMillis);
     } finally {
       g.dispose();
     }

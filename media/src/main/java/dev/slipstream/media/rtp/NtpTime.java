@@ -2,7 +2,10 @@ package dev.slipstream.media.rtp;
 
 import java.time.Instant;
 
-/** Converts wall-clock instants to the 64-bit NTP timestamps of sender reports (RFC 3550 4). */
+/**
+ * Converts wall-clock instants to and from the 64-bit NTP timestamps of sender reports (RFC 3550
+ * 4).
+ */
 public final class NtpTime {
   /** Seconds from the NTP epoch, 1900-01-01, to the Unix epoch. */
   static final long EPOCH_OFFSET_SECONDS = 2_208_988_800L;
@@ -14,6 +17,13 @@ public final class NtpTime {
     long seconds = instant.getEpochSecond() + EPOCH_OFFSET_SECONDS;
     long fraction = ((long) instant.getNano() << 32) / 1_000_000_000L;
     return seconds << 32 | fraction;
+  }
+
+  /** Returns the instant an NTP timestamp names (the inverse of {@link #of}). */
+  public static Instant toInstant(long ntpTimestamp) {
+    long seconds = (ntpTimestamp >>> 32) - EPOCH_OFFSET_SECONDS;
+    long nanos = ((ntpTimestamp & 0xFFFF_FFFFL) * 1_000_000_000L) >>> 32;
+    return Instant.ofEpochSecond(seconds, nanos);
   }
 
   /** Returns the middle 32 bits, the compact form RR blocks echo as "last SR". */

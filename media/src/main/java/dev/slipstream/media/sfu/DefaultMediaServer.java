@@ -1,11 +1,15 @@
 package dev.slipstream.media.sfu;
 
+import dev.slipstream.media.decode.DecodeTapSettings;
+import dev.slipstream.media.decode.FrameSink;
+import dev.slipstream.media.decode.FrameTap;
 import dev.slipstream.media.dtls.CertificateFingerprint;
 import dev.slipstream.media.dtls.DtlsEndpoint;
 import dev.slipstream.media.rtp.Rtcp;
 import dev.slipstream.media.rtp.RtcpPacket;
 import dev.slipstream.media.sdp.Candidate;
 import dev.slipstream.media.sdp.IceCredentials;
+import dev.slipstream.media.sdp.IceFragment;
 import dev.slipstream.media.sdp.LocalTransport;
 import dev.slipstream.media.sdp.Negotiation;
 import dev.slipstream.media.sdp.SdpNegotiator;
@@ -16,6 +20,7 @@ import dev.slipstream.media.stream.StreamState;
 import dev.slipstream.media.transport.IceMux;
 import dev.slipstream.platform.ConflictException;
 import dev.slipstream.platform.NotFoundException;
+import dev.slipstream.platform.UnauthorizedException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -29,6 +34,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +64,8 @@ final class DefaultMediaServer implements MediaServer {
   private final Map<String, StreamCodecs> previousCodecs = new ConcurrentHashMap<>();
   private final Map<String, StreamMeters> meters = new ConcurrentHashMap<>();
   private final MeterRegistry registry;
+  private final IceSessions ice;
+  private final LiveStreamEvents events = new LiveStreamEvents();
   private final Object publisherLock = new Object();
   private long ticks;
 
@@ -76,6 +84,7 @@ final class DefaultMediaServer implements MediaServer {
     this.dtls = dtls;
     this.sdp = SdpNegotiator.create(random);
     this.candidates = List.copyOf(candidates);
+    this.ice = new IceSessions(this.candidates, sdp::newIceCredentials);
     this.clock = clock;
     this.random = random;
     this.reconnectGrace = settings.reconnectGrace();
@@ -94,7 +103,7 @@ final class DefaultMediaServer implements MediaServer {
       StreamCodecs codecs = StreamCodecs.of(negotiation);
       String sessionId = newSessionId();
       LiveStream stream = claimForPublisher(streamId, codecs);
-      PublisherFeed feed = new PublisherFeed(sessionId, codecs, clock, stream::fanOut);
+      PublisherFeed feed = new PublisherFeed(sessionId, codecs, clock, stream::fanOut, false);
       PeerTransport peer =
           PeerTransport.open(
               sockets,
@@ -142,9 +151,10 @@ final class DefaultMediaServer implements MediaServer {
             }
           });
       publishers.put(sessionId, peer::close);
+      ice.add(sessionId, streamId, true, peer, negotiation, local);
       stream.setPublisher(feed);
       track(stream);
-      return new SdpAnswer(sessionId, negotiation.answerSdp());
+      return new SdpAnswer(sessionId, negotiation.answerSdp(), ice.etag(streamId, sessionId));
     }
   }
 
@@ -184,7 +194,7 @@ final class DefaultMediaServer implements MediaServer {
       requireNoPublisher(streamId);
       LiveStream stream = claimForPublisher(streamId, codecs);
       String sessionId = newSessionId();
-      PublisherFeed feed = new PublisherFeed(sessionId, codecs, clock, stream::fanOut);
+      PublisherFeed feed = new PublisherFeed(sessionId, codecs, clock, stream::fanOut, true);
       feed.attach(
           new PublisherFeed.Uplink() {
             @Override
@@ -275,6 +285,7 @@ final class DefaultMediaServer implements MediaServer {
 
   private void closePublisher(LiveStream live, PublisherFeed feed) {
     live.setPublisher(null);
+    ice.remove(feed.sessionId());
     Runnable disconnect = publishers.remove(feed.sessionId());
     if (disconnect != null) {
       disconnect.run();
@@ -284,6 +295,14 @@ final class DefaultMediaServer implements MediaServer {
   private void track(LiveStream stream) {
     if (streams.put(stream.streamId(), stream) == null) {
       meters.put(stream.streamId(), new StreamMeters(registry, stream));
+      events.live(stream.streamId());
+    }
+  }
+
+  @Override
+  public void watchLiveStreams(LiveStreamWatcher watcher) {
+    synchronized (publisherLock) {
+      events.add(watcher, streams.keySet());
     }
   }
 
@@ -295,9 +314,12 @@ final class DefaultMediaServer implements MediaServer {
       if (gauges != null) {
         gauges.close();
       }
+      live.closeTaps();
+      events.idle(live.streamId());
     }
     previousCodecs.remove(live.streamId());
     live.viewers().forEach(v -> closeViewer(live, v.sessionId()));
+    live.closeTaps();
     try {
       directory.moveTo(live.streamId(), StreamState.IDLE);
     } catch (ConflictException ended) {
@@ -340,7 +362,8 @@ final class DefaultMediaServer implements MediaServer {
             viewer);
     viewer.attach(peer);
     live.addViewer(viewer);
-    return new SdpAnswer(sessionId, negotiation.answerSdp());
+    ice.add(sessionId, streamId, false, peer, negotiation, local);
+    return new SdpAnswer(sessionId, negotiation.answerSdp(), ice.etag(streamId, sessionId));
   }
 
   @Override
@@ -359,6 +382,7 @@ final class DefaultMediaServer implements MediaServer {
   private boolean closeViewer(LiveStream live, String sessionId) {
     Optional<ViewerSession> viewer = live.removeViewer(sessionId);
     viewer.ifPresent(ViewerSession::close);
+    ice.remove(sessionId);
     return viewer.isPresent();
   }
 
@@ -372,6 +396,42 @@ final class DefaultMediaServer implements MediaServer {
     }
     PublisherFeed feed = live.publisher();
     return viewer.clock(feed == null ? null : feed.mediaTimeZero());
+  }
+
+  @Override
+  public Optional<IceRestart> patchIce(
+      String streamId, String sessionId, @Nullable String publishKey, String fragment) {
+    IceFragment parsed = IceFragment.parse(fragment);
+    if (ice.isPublisher(streamId, sessionId)) {
+      if (publishKey == null) {
+        throw new UnauthorizedException(
+            "invalid_publish_key", "send the stream's publish key as Authorization: Bearer <key>");
+      }
+      try {
+        directory.authorizePublish(streamId, publishKey);
+      } catch (ConflictException ended) {
+        // An ended stream's publisher may still be reached; the key was right.
+      }
+    }
+    return ice.patch(streamId, sessionId, parsed);
+  }
+
+  @Override
+  public String iceEtag(String streamId, String sessionId) {
+    return ice.etag(streamId, sessionId);
+  }
+
+  @Override
+  public FrameTap tap(String streamId, DecodeTapSettings settings, FrameSink sink) {
+    directory.get(streamId);
+    synchronized (publisherLock) {
+      LiveStream live = streams.get(streamId);
+      if (live == null || live.publisher() == null) {
+        throw new ConflictException(
+            "stream_not_live", "stream " + streamId + " has no publisher right now");
+      }
+      return live.tap(settings, sink, clock);
+    }
   }
 
   @Override
@@ -437,5 +497,6 @@ final class DefaultMediaServer implements MediaServer {
       }
     }
     sockets.forEach(IceMux::close);
+    events.close();
   }
 }

@@ -10,5 +10,7 @@ import dev.slipstream.media.sdp.MediaKind;
  * @param data the plain RTP packet, from offset 0
  * @param length its length
  * @param keyframeStart whether a viewer may start decoding here
+ * @param mediaTimeMicros the stream's media time of a video packet; 0 for audio
  */
-record ForwardedPacket(MediaKind kind, byte[] data, int length, boolean keyframeStart) {}
+record ForwardedPacket(
+    MediaKind kind, byte[] data, int length, boolean keyframeStart, long mediaTimeMicros) {}

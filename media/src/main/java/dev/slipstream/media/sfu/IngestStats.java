@@ -25,6 +25,7 @@ final class IngestStats {
   private final AtomicLong packets = new AtomicLong();
   private volatile long lastKeyframeMillis = -1;
   private volatile long keyframeIntervalMillis;
+  private volatile double ingestDelayMillis = -1;
 
   IngestStats(InstantSource clock) {
     this.clock = clock;
@@ -50,6 +51,20 @@ final class IngestStats {
       }
       lastKeyframeMillis = now;
     }
+  }
+
+  /**
+   * Takes one frame's delay from capture (by the publisher's sender reports) to arrival; the figure
+   * kept is a moving average over roughly the last 20 frames.
+   */
+  void ingestDelay(double millis) {
+    double before = ingestDelayMillis;
+    ingestDelayMillis = before < 0 ? millis : before + (millis - before) / 20;
+  }
+
+  /** Returns the moving average of capture-to-arrival delay in ms, -1 when unknown. */
+  double ingestDelayMillis() {
+    return ingestDelayMillis;
   }
 
   /** Returns the bitrate over the last whole seconds, in kbit/s. */

@@ -1,12 +1,20 @@
 package dev.slipstream.media.sfu;
 
+import dev.slipstream.media.decode.DecodeTap;
+import dev.slipstream.media.decode.DecodeTapSettings;
+import dev.slipstream.media.decode.FrameSink;
+import dev.slipstream.media.decode.FrameTap;
 import dev.slipstream.media.rtp.RtpPacket;
+import dev.slipstream.media.sdp.MediaKind;
+import dev.slipstream.media.sdp.NegotiatedCodec;
+import dev.slipstream.platform.ConflictException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +29,7 @@ final class LiveStream implements ViewerSession.StreamLink {
   private final KeyframeRequests keyframeRequests;
   private final BiConsumer<LiveStream, ViewerSession> onViewerGone;
   private final Map<String, ViewerSession> viewers = new ConcurrentHashMap<>();
+  private final List<DecodeTap> taps = new CopyOnWriteArrayList<>();
   private volatile @Nullable PublisherFeed publisher;
 
   LiveStream(
@@ -40,13 +49,45 @@ final class LiveStream implements ViewerSession.StreamLink {
 
   void setPublisher(@Nullable PublisherFeed feed) {
     this.publisher = feed;
+    NegotiatedCodec video = feed == null ? null : feed.codecs().video();
+    if (video != null) {
+      taps.forEach(tap -> tap.publisherChanged(video.name()));
+    }
   }
 
-  /** Hands one publisher packet to every viewer; called on the socket thread. */
+  /**
+   * Hands one publisher packet to every viewer and every decode tap; called on the socket thread.
+   */
   void fanOut(ForwardedPacket packet) {
     for (ViewerSession viewer : viewers.values()) {
       viewer.offer(packet);
     }
+    if (packet.kind() == MediaKind.VIDEO) {
+      for (DecodeTap tap : taps) {
+        tap.offer(packet.data(), packet.length(), packet.mediaTimeMicros());
+      }
+    }
+  }
+
+  /** Starts decoding this stream's video into {@code sink}; the stream must have a publisher. */
+  FrameTap tap(DecodeTapSettings settings, FrameSink sink, InstantSource clock) {
+    PublisherFeed feed = publisher;
+    NegotiatedCodec video = feed == null ? null : feed.codecs().video();
+    if (video == null) {
+      throw new ConflictException(
+          "stream_has_no_video", "stream " + streamId + " has no video to decode");
+    }
+    DecodeTap tap =
+        DecodeTap.start(streamId, video.name(), settings, sink, this::requestKeyframe, clock);
+    taps.add(tap);
+    taps.removeIf(DecodeTap::isClosed);
+    return tap;
+  }
+
+  /** Closes every decode tap; their sinks hear the end. */
+  void closeTaps() {
+    taps.forEach(DecodeTap::close);
+    taps.clear();
   }
 
   void addViewer(ViewerSession viewer) {
@@ -94,6 +135,18 @@ final class LiveStream implements ViewerSession.StreamLink {
     return Optional.ofNullable(viewers.get(sessionId));
   }
 
+  /** The estimate of {@link LiveStreamStats#estimatedGlassToGlassMs}; 0 without a publisher. */
+  double estimatedGlassToGlassMs() {
+    PublisherFeed feed = publisher;
+    return feed == null ? 0 : estimatedGlassToGlassMs(feed.stats());
+  }
+
+  private double estimatedGlassToGlassMs(IngestStats ingest) {
+    return LiveStreamStats.estimateGlassToGlass(
+        ingest.ingestDelayMillis(),
+        viewers.values().stream().mapToDouble(ViewerSession::pathMillis));
+  }
+
   /** Returns the stream's figures; empty without a publisher. */
   Optional<LiveStreamStats> stats() {
     PublisherFeed feed = publisher;
@@ -102,6 +155,8 @@ final class LiveStream implements ViewerSession.StreamLink {
     }
     IngestStats ingest = feed.stats();
     var video = feed.codecs().video();
+    List<LiveStreamStats.ViewerInfo> viewerInfo =
+        viewers.values().stream().map(ViewerSession::info).toList();
     return Optional.of(
         new LiveStreamStats(
             streamId,
@@ -113,6 +168,8 @@ final class LiveStream implements ViewerSession.StreamLink {
             ingest.packetsLost(),
             ingest.nacksSent(),
             ingest.pliSent(),
-            viewers.values().stream().map(ViewerSession::info).toList()));
+            ingest.ingestDelayMillis(),
+            estimatedGlassToGlassMs(ingest),
+            viewerInfo));
   }
 }

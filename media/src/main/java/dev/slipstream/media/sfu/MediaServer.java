@@ -1,5 +1,8 @@
 package dev.slipstream.media.sfu;
 
+import dev.slipstream.media.decode.DecodeTapSettings;
+import dev.slipstream.media.decode.FrameSink;
+import dev.slipstream.media.decode.FrameTap;
 import dev.slipstream.media.dtls.DtlsCertificate;
 import dev.slipstream.media.dtls.DtlsEndpoint;
 import dev.slipstream.media.dtls.DtlsSettings;
@@ -87,6 +90,47 @@ public interface MediaServer extends AutoCloseable {
    * @throws NotFoundException {@code session_not_found}
    */
   Optional<ViewerClock> viewerClock(String streamId, String sessionId);
+
+  /**
+   * Takes a WHIP or WHEP {@code PATCH} body ({@code application/trickle-ice-sdpfrag}): new peer
+   * credentials restart ICE on the same session (DTLS and SRTP carry on) and the answer carries the
+   * server's new credentials; candidates alone need nothing from an ICE-lite server, and the answer
+   * is empty.
+   *
+   * @param publishKey the bearer token, required for a publishing session
+   * @throws NotFoundException {@code session_not_found}
+   * @throws UnauthorizedException {@code invalid_publish_key} for a publishing session
+   * @throws InvalidInputException {@code invalid_sdp} for a malformed fragment
+   */
+  Optional<IceRestart> patchIce(
+      String streamId,
+      String sessionId,
+      @org.jspecify.annotations.Nullable String publishKey,
+      String fragment);
+
+  /**
+   * Returns a session's entity tag (quoted), which changes with each ICE restart.
+   *
+   * @throws NotFoundException {@code session_not_found}
+   */
+  String iceEtag(String streamId, String sessionId);
+
+  /**
+   * Starts decoding a live stream's video for analysis: frames at {@code settings}' rate and width
+   * go to {@code sink} on the tap's own thread, keyed by the stream's media time. The tap follows
+   * the stream through publisher reconnects and closes (the sink hears {@link FrameSink#onEnd})
+   * when the stream stops being live.
+   *
+   * @throws NotFoundException {@code stream_not_found}
+   * @throws ConflictException {@code stream_not_live}, or {@code stream_has_no_video}
+   */
+  FrameTap tap(String streamId, DecodeTapSettings settings, FrameSink sink);
+
+  /**
+   * Adds a watcher of streams going live and idle; it first hears {@code streamLive} for every
+   * stream live now.
+   */
+  void watchLiveStreams(LiveStreamWatcher watcher);
 
   /** Returns the live figures of a stream that has a publisher. */
   Optional<LiveStreamStats> stats(String streamId);

@@ -230,6 +230,14 @@ final class PeerTransport implements AutoCloseable {
     }
   }
 
+  /**
+   * Restarts ICE with new credentials on every socket; DTLS and SRTP carry on, and media keeps
+   * going to the addresses that hold consent while the peer checks again.
+   */
+  void restartIce(dev.slipstream.media.ice.IceCredentials next) {
+    registrations.forEach(r -> r.restartIce(next));
+  }
+
   /** Says goodbye over DTLS, forgets the keys and leaves the socket. */
   @Override
   public void close() {

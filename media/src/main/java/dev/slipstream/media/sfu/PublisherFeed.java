@@ -5,6 +5,7 @@ import dev.slipstream.media.rtp.InboundStreamTracker;
 import dev.slipstream.media.rtp.KeyframeDetector;
 import dev.slipstream.media.rtp.KeyframeStartTracker;
 import dev.slipstream.media.rtp.NackPolicy;
+import dev.slipstream.media.rtp.NtpTime;
 import dev.slipstream.media.rtp.PacketCache;
 import dev.slipstream.media.rtp.ReportBlock;
 import dev.slipstream.media.rtp.Rtcp;
@@ -48,13 +49,20 @@ final class PublisherFeed {
   private final IngestStats stats;
   private final Instant since;
   private final MediaClock mediaClock;
+  private final @Nullable ArrivalSenderReports arrivalReports;
   private volatile @Nullable Uplink uplink;
 
+  /**
+   * @param reportsFromArrival true for a sender that sends no RTCP (an in-process source): its
+   *     sender reports are made from when its packets arrive
+   */
   PublisherFeed(
       String sessionId,
       StreamCodecs codecs,
       InstantSource clock,
-      Consumer<ForwardedPacket> fanOut) {
+      Consumer<ForwardedPacket> fanOut,
+      boolean reportsFromArrival) {
+    this.arrivalReports = reportsFromArrival ? new ArrivalSenderReports(clock) : null;
     this.sessionId = sessionId;
     this.codecs = codecs;
     this.clock = clock;
@@ -113,11 +121,21 @@ final class PublisherFeed {
     source.tracker().onPacket(packet);
     source.cache().put(packet);
     boolean keyframeStart = source.keyframes().isKeyframeStart(packet);
+    long mediaTime = 0;
     if (kind == MediaKind.VIDEO && codecs.video() != null) {
-      mediaClock.observe(packet.ssrc(), packet.timestamp(), codecs.video().clockRate());
+      mediaTime = mediaClock.observe(packet.ssrc(), packet.timestamp(), codecs.video().clockRate());
     }
     stats.onPacket(kind, length, packet.marker(), kind == MediaKind.VIDEO && keyframeStart);
-    fanOut.accept(new ForwardedPacket(kind, data, length, keyframeStart));
+    if (kind == MediaKind.VIDEO && packet.marker() && arrivalReports == null) {
+      measureIngestDelay(packet);
+    }
+    if (arrivalReports != null) {
+      NegotiatedCodec codec = kind == MediaKind.VIDEO ? codecs.video() : codecs.audio();
+      if (codec != null) {
+        arrivalReports.onPacket(kind, packet, codec.clockRate());
+      }
+    }
+    fanOut.accept(new ForwardedPacket(kind, data, length, keyframeStart, mediaTime));
   }
 
   void onRtcp(byte[] data, int length) {
@@ -137,10 +155,34 @@ final class PublisherFeed {
   }
 
   /**
+   * Measures capture-to-arrival of the frame a packet ends: its capture time follows from the
+   * publisher's last video sender report (NTP time at an RTP timestamp). Publishers whose clock is
+   * more than 10 s from ours are not in step with it, and are not measured.
+   */
+  private void measureIngestDelay(RtpPacket packet) {
+    RtcpPacket.SenderReport report = lastSenderReports.get(MediaKind.VIDEO);
+    NegotiatedCodec video = codecs.video();
+    if (report == null || video == null || report.ssrc() != packet.ssrc()) {
+      return;
+    }
+    int ticks = (int) (packet.timestamp() - report.rtpTimestamp());
+    Instant captured =
+        NtpTime.toInstant(report.ntpTimestamp())
+            .plusNanos(ticks * 1_000_000_000L / video.clockRate());
+    double millis = Duration.between(captured, clock.instant()).toNanos() / 1e6;
+    if (Math.abs(millis) < 10_000) {
+      stats.ingestDelay(millis);
+    }
+  }
+
+  /**
    * Returns the publisher's latest sender report for a kind of media: its NTP time and the RTP
    * timestamp that belongs to it, from which viewers' reports are derived.
    */
   Optional<RtcpPacket.SenderReport> lastSenderReport(MediaKind kind) {
+    if (arrivalReports != null) {
+      return arrivalReports.latest(kind);
+    }
     return Optional.ofNullable(lastSenderReports.get(kind));
   }
 

@@ -6,4 +6,4 @@ package dev.slipstream.media.sfu;
  * @param sessionId the id of the new session, the last segment of its resource URL
  * @param answerSdp the SDP answer to return to the client
  */
-public record SdpAnswer(String sessionId, String answerSdp) {}
+public record SdpAnswer(String sessionId, String answerSdp, String etag) {}

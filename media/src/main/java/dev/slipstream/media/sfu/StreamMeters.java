@@ -48,6 +48,16 @@ final class StreamMeters implements AutoCloseable {
         "keyframe requests sent to the publisher",
         live,
         IngestStats::pliSent);
+    ingest(
+        "slipstream.stream.ingest.delay",
+        "ms from capture to arrival, from the publisher's sender reports (-1 unknown)",
+        live,
+        IngestStats::ingestDelayMillis);
+    gauge(
+        "slipstream.stream.glass.to.glass.estimate",
+        "estimated ms from capture to display for the median viewer",
+        live,
+        LiveStream::estimatedGlassToGlassMs);
     gauge("slipstream.stream.viewers", "viewers watching", live, LiveStream::viewerCount);
     gauge(
         "slipstream.stream.viewer.packets.dropped",

@@ -3,6 +3,7 @@ package dev.slipstream.media.sfu;
 import dev.slipstream.media.rtp.DropCounts;
 import dev.slipstream.media.rtp.HeaderExtensionMap;
 import dev.slipstream.media.rtp.OutboundStreamRewriter;
+import dev.slipstream.media.rtp.ReportBlock;
 import dev.slipstream.media.rtp.RewriteOutcome;
 import dev.slipstream.media.rtp.Rtcp;
 import dev.slipstream.media.rtp.RtcpPacket;
@@ -35,7 +36,7 @@ import org.jspecify.annotations.Nullable;
 final class ViewerSession implements PeerTransport.Listener {
   private static final int QUEUE_CAPACITY = 512;
   private static final ForwardedPacket STOP =
-      new ForwardedPacket(MediaKind.AUDIO, new byte[0], 0, false);
+      new ForwardedPacket(MediaKind.AUDIO, new byte[0], 0, false, 0);
 
   /** What a viewer needs from its stream. */
   interface StreamLink {
@@ -64,6 +65,7 @@ final class ViewerSession implements PeerTransport.Listener {
   private final AtomicLong audioOctets = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong retransmitted = new AtomicLong();
+  private final ViewerReception reception;
   private volatile @Nullable PeerTransport transport;
   private volatile boolean ready;
 
@@ -78,6 +80,7 @@ final class ViewerSession implements PeerTransport.Listener {
     this.sessionId = sessionId;
     this.address = address;
     this.since = clock.instant();
+    this.reception = new ViewerReception(clock);
     this.ssrcs = ssrcs;
     this.stream = stream;
     this.video =
@@ -186,10 +189,20 @@ final class ViewerSession implements PeerTransport.Listener {
                   case RtcpPacket.GenericNack nack -> retransmit(nack);
                   case RtcpPacket.PictureLossIndication pli -> stream.requestKeyframe();
                   case RtcpPacket.FullIntraRequest fir -> stream.requestKeyframe();
+                  case RtcpPacket.ReceiverReport report -> onReports(report.reports());
+                  case RtcpPacket.SenderReport report -> onReports(report.reports());
                   default -> {}
                 }
               }
             });
+  }
+
+  private void onReports(List<ReportBlock> blocks) {
+    for (ReportBlock block : blocks) {
+      if (block.ssrc() == ssrcs.videoSsrc()) {
+        reception.onVideoReport(block);
+      }
+    }
   }
 
   private void retransmit(RtcpPacket.GenericNack nack) {
@@ -242,7 +255,11 @@ final class ViewerSession implements PeerTransport.Listener {
     }
     List<RtcpPacket> reports = new ArrayList<>();
     report(feed, MediaKind.VIDEO, video, ssrcs.videoSsrc(), videoPackets, videoOctets)
-        .ifPresent(reports::add);
+        .ifPresent(
+            report -> {
+              reports.add(report);
+              reception.sentVideoReport(((RtcpPacket.SenderReport) report).ntpTimestamp());
+            });
     report(feed, MediaKind.AUDIO, audio, ssrcs.audioSsrc(), audioPackets, audioOctets)
         .ifPresent(reports::add);
     if (!reports.isEmpty()) {
@@ -292,6 +309,11 @@ final class ViewerSession implements PeerTransport.Listener {
         : Optional.empty();
   }
 
+  /** This viewer's share of the stream's estimated glass-to-glass, ms; NaN while unknown. */
+  double pathMillis() {
+    return reception.pathMillis();
+  }
+
   long packetsDropped() {
     return dropped.get();
   }
@@ -299,7 +321,15 @@ final class ViewerSession implements PeerTransport.Listener {
   /** Returns what the operator console shows about this viewer. */
   LiveStreamStats.ViewerInfo info() {
     return new LiveStreamStats.ViewerInfo(
-        sessionId, address, since, sent.get(), dropped.get(), retransmitted.get());
+        sessionId,
+        address,
+        since,
+        sent.get(),
+        dropped.get(),
+        retransmitted.get(),
+        reception.roundTripMillis(),
+        reception.jitterMillis(),
+        reception.fractionLostPercent());
   }
 
   /** Stops the sender thread and closes the transport. */

@@ -14,8 +14,16 @@ import java.util.Set;
  */
 public interface MuxRegistration extends AutoCloseable {
 
-  /** Returns the credentials the session was registered with. */
+  /** Returns the session's credentials: those it was registered with, or the last restart's. */
   IceCredentials credentials();
+
+  /**
+   * Restarts ICE (RFC 8445 §9) with new credentials: connectivity checks must carry them from now
+   * on; the addresses that hold consent keep it, so media flows on while the peer checks again.
+   *
+   * @throws IllegalArgumentException when the new local ufrag is already registered on this mux
+   */
+  void restartIce(IceCredentials next);
 
   /**
    * Sends {@code packet[offset, offset + length)} to {@code to}, which must be an address that

@@ -64,6 +64,24 @@ final class MuxSession {
     return session;
   }
 
+  /**
+   * Files the session under the new credentials' ufrag instead of its old one, after an ICE
+   * restart; checks with the old credentials are refused from now on.
+   *
+   * @throws IllegalArgumentException when the new ufrag is already registered on this socket
+   */
+  void restart(Map<String, MuxSession> byUfrag, IceCredentials next) {
+    String old = responder.credentials().localUfrag();
+    if (!next.localUfrag().equals(old) && byUfrag.putIfAbsent(next.localUfrag(), this) != null) {
+      throw new IllegalArgumentException(
+          "local ufrag " + next.localUfrag() + " is already registered on this mux");
+    }
+    responder.restart(next);
+    if (!next.localUfrag().equals(old)) {
+      byUfrag.remove(old, this);
+    }
+  }
+
   IceLiteResponder responder() {
     return responder;
   }

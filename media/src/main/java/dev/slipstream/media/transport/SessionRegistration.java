@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 abstract sealed class SessionRegistration implements MuxRegistration
     permits UdpRegistration, TcpRegistration {
   final MuxSession session;
-  final IceCredentials credentials;
+  volatile IceCredentials credentials;
 
   SessionRegistration(MuxSession session, IceCredentials credentials) {
     this.session = session;
@@ -38,6 +38,15 @@ abstract sealed class SessionRegistration implements MuxRegistration
     }
     return null;
   }
+
+  @Override
+  public final synchronized void restartIce(IceCredentials next) {
+    session.restart(routes(), next);
+    credentials = next;
+  }
+
+  /** The socket's sessions by local ufrag. */
+  abstract java.util.Map<String, MuxSession> routes();
 
   @Override
   public final IceCredentials credentials() {

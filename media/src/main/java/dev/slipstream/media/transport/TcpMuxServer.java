@@ -145,6 +145,11 @@ final class TcpMuxServer implements TcpMux {
     }
   }
 
+  /** The sessions by local ufrag, for a registration's ICE restart. */
+  java.util.Map<String, MuxSession> routes() {
+    return byUfrag;
+  }
+
   void unregister(String ufrag, MuxSession session) {
     byUfrag.remove(ufrag, session);
     session.close();

@@ -28,6 +28,11 @@ final class TcpRegistration extends SessionRegistration {
   }
 
   @Override
+  java.util.Map<String, MuxSession> routes() {
+    return mux.routes();
+  }
+
+  @Override
   public SendResult send(ByteBuffer packet, InetSocketAddress to) {
     byte[] copy = new byte[packet.remaining()];
     packet.duplicate().get(copy);

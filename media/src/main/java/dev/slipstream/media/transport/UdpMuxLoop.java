@@ -180,6 +180,11 @@ final class UdpMuxLoop implements UdpMux {
     return stats;
   }
 
+  /** The sessions by local ufrag, for a registration's ICE restart. */
+  java.util.Map<String, MuxSession> routes() {
+    return byUfrag;
+  }
+
   /** Removes a closed registration's routes. */
   void unregister(String ufrag, MuxSession session) {
     byUfrag.remove(ufrag, session);

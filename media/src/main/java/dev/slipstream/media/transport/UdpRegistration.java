@@ -25,6 +25,11 @@ final class UdpRegistration extends SessionRegistration {
   }
 
   @Override
+  java.util.Map<String, MuxSession> routes() {
+    return mux.routes();
+  }
+
+  @Override
   public void close() {
     mux.unregister(credentials.localUfrag(), session);
   }

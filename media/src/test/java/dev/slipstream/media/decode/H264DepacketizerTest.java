@@ -17,15 +17,15 @@ class H264DepacketizerTest {
 
   @Test
   void everyFrameOfACapturedStreamComesBackAsOneAccessUnit() throws IOException {
-    List<H264Depacketizer.AccessUnit> units = depacketize(packets());
+    List<EncodedFrame> units = depacketize(packets());
 
     assertThat(units).hasSize(50);
-    assertThat(units).filteredOn(H264Depacketizer.AccessUnit::keyframe).hasSize(2);
+    assertThat(units).filteredOn(EncodedFrame::keyframe).hasSize(2);
     assertThat(units.getFirst().keyframe()).isTrue();
     assertThat(units.get(25).keyframe()).isTrue();
-    byte[] first = units.getFirst().annexB();
+    byte[] first = units.getFirst().data();
     assertThat(first).startsWith(0, 0, 0, 1, 0x67);
-    assertThat(units).extracting(H264Depacketizer.AccessUnit::rtpTimestamp).doesNotHaveDuplicates();
+    assertThat(units).extracting(EncodedFrame::rtpTimestamp).doesNotHaveDuplicates();
   }
 
   @Test
@@ -34,9 +34,9 @@ class H264DepacketizerTest {
     packets.remove(30);
     H264Depacketizer depacketizer = new H264Depacketizer();
 
-    List<H264Depacketizer.AccessUnit> units = depacketize(packets, depacketizer);
+    List<EncodedFrame> units = depacketize(packets, depacketizer);
 
-    assertThat(units.stream().filter(H264Depacketizer.AccessUnit::keyframe)).hasSize(2);
+    assertThat(units.stream().filter(EncodedFrame::keyframe)).hasSize(2);
     assertThat(units.size() + depacketizer.discarded()).isEqualTo(50);
     assertThat(depacketizer.discarded()).isBetween(10L, 25L);
   }
@@ -44,19 +44,19 @@ class H264DepacketizerTest {
   @Test
   void aStreamJoinedMidwayStartsAtItsNextKeyframe() throws IOException {
     List<RtpPacket> packets = packets();
-    List<H264Depacketizer.AccessUnit> units = depacketize(packets.subList(40, packets.size()));
+    List<EncodedFrame> units = depacketize(packets.subList(40, packets.size()));
 
     assertThat(units.getFirst().keyframe()).isTrue();
     assertThat(units).hasSize(25);
   }
 
-  private static List<H264Depacketizer.AccessUnit> depacketize(List<RtpPacket> packets) {
+  private static List<EncodedFrame> depacketize(List<RtpPacket> packets) {
     return depacketize(packets, new H264Depacketizer());
   }
 
-  private static List<H264Depacketizer.AccessUnit> depacketize(
+  private static List<EncodedFrame> depacketize(
       List<RtpPacket> packets, H264Depacketizer depacketizer) {
-    List<H264Depacketizer.AccessUnit> units = new ArrayList<>();
+    List<EncodedFrame> units = new ArrayList<>();
     for (RtpPacket packet : packets) {
       depacketizer.push(packet).ifPresent(units::add);
     }

@@ -4,24 +4,15 @@ import static dev.slipstream.media.ingest.RtmpIngestIT.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipstream.media.TestMediaPlane;
 import dev.slipstream.media.sfu.LiveStreamStats;
 import dev.slipstream.media.sfu.MediaServer;
-import dev.slipstream.media.sfu.MediaSettings;
 import dev.slipstream.media.stream.NewStream;
 import dev.slipstream.media.stream.StreamDirectory;
 import dev.slipstream.media.stream.StreamState;
 import dev.slipstream.platform.UnauthorizedException;
-import dev.slipstream.platform.db.Database;
-import dev.slipstream.platform.db.TestDatabase;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,34 +20,20 @@ import org.junit.jupiter.api.Test;
 
 /** The sources against the real media plane: the stream goes live and its figures move. */
 class IngestIntoMediaServerIT {
-  private final Database db = TestDatabase.embedded();
+  private TestMediaPlane plane;
   private StreamDirectory directory;
   private MediaServer media;
 
   @BeforeEach
   void startMediaPlane() throws Exception {
-    db.migrate(List.of(StreamDirectory.MIGRATION));
-    try (Connection c = db.dataSource().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("TRUNCATE media.streams");
-    }
-    directory = StreamDirectory.postgres(db.dataSource(), Clock.systemUTC(), new SecureRandom());
-    media =
-        MediaServer.start(
-            new MediaSettings(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                null,
-                List.of(InetAddress.getLoopbackAddress()),
-                Duration.ZERO),
-            directory,
-            Clock.systemUTC(),
-            new SecureRandom(),
-            new SimpleMeterRegistry());
+    plane = TestMediaPlane.start();
+    directory = plane.directory();
+    media = plane.media();
   }
 
   @AfterEach
   void stopMediaPlane() {
-    media.close();
+    plane.close();
   }
 
   @Test

@@ -98,7 +98,12 @@ class SyntheticSourceIT {
   void theSourceRunsOnItsOwnThreadAndClosingItEndsThePublishingSession() throws Exception {
     SyntheticSource source =
         ThreadedSyntheticSource.start(
-            "str_synthetic", publisher.opener(), clock, clock.pacer(), new SplittableRandom(2));
+            "str_synthetic",
+            publisher.opener(),
+            clock,
+            clock.pacer(),
+            new SplittableRandom(2),
+            new TrackScene(new SplittableRandom(2)));
     long deadline = System.nanoTime() + 20_000_000_000L;
     while (source.framesSent() < 60 && System.nanoTime() < deadline) {
       Thread.sleep(10);

@@ -1,5 +1,6 @@
 package dev.slipstream.media.ingest;
 
+import dev.slipstream.media.ffmpeg.FfmpegException;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.util.Optional;

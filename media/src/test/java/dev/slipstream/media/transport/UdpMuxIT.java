@@ -2,6 +2,7 @@ package dev.slipstream.media.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.slipstream.media.ice.BindingRefusal;
 import dev.slipstream.media.ice.ReceivedStun;
@@ -79,11 +80,17 @@ class UdpMuxIT {
     assertThat(browserA.receive()).isEqualTo(RTP);
     assertThat(browserA.receive()).isEqualTo(DTLS);
 
-    MuxCounters counters = mux.counters();
-    assertThat(counters.packetsIn()).isEqualTo(3);
-    assertThat(counters.packetsOut()).isEqualTo(3);
-    assertThat(counters.bindingsAccepted()).isEqualTo(1);
-    assertThat(counters.dropped().values()).allMatch(n -> n == 0);
+    // The loop thread counts its STUN answer once the kernel has taken it: let the count settle.
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> {
+              MuxCounters counters = mux.counters();
+              assertThat(counters.packetsIn()).isEqualTo(3);
+              assertThat(counters.packetsOut()).isEqualTo(3);
+              assertThat(counters.bindingsAccepted()).isEqualTo(1);
+              assertThat(counters.dropped().values()).allMatch(n -> n == 0);
+            });
   }
 
   @Test

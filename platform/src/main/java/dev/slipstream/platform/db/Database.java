@@ -55,8 +55,8 @@ public final class Database implements AutoCloseable {
       throw new IllegalArgumentException("pool size must be at least 1 (was " + maxPoolSize + ")");
     }
     return switch (location) {
-      case DatabaseLocation.Embedded(var directory) -> {
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory);
+      case DatabaseLocation.Embedded(var directory, var durable) -> {
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory, durable);
         try {
           HikariDataSource pool = pool(server.jdbcUrl(), "", "", maxPoolSize, metrics);
           yield new Database(

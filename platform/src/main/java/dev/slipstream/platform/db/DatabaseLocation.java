@@ -11,11 +11,19 @@ public sealed interface DatabaseLocation {
    * is kept under {@code directory}, so a restart finds the same data.
    *
    * @param directory the folder holding the cluster's data directory; created when missing
+   * @param durable whether commits reach the disk before they are acknowledged ({@code fsync} and
+   *     {@code synchronous_commit} on), so acknowledged transfers and bets survive a crash of the
+   *     machine; tests that only ever crash the JVM may turn it off for speed
    */
-  record Embedded(Path directory) implements DatabaseLocation {
+  record Embedded(Path directory, boolean durable) implements DatabaseLocation {
     /** Validates the directory. */
     public Embedded {
       Objects.requireNonNull(directory, "directory");
+    }
+
+    /** A durable embedded database under {@code directory}. */
+    public Embedded(Path directory) {
+      this(directory, true);
     }
   }
 

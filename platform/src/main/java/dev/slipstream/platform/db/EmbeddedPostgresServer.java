@@ -49,7 +49,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   /** Starts (initialising on first use) the cluster kept under {@code folder}. */
-  static EmbeddedPostgresServer start(Path folder) {
+  static EmbeddedPostgresServer start(Path folder, boolean durable) {
     Path directory = folder.toAbsolutePath().normalize();
     FileChannel channel = null;
     try {
@@ -70,6 +70,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
               .setPGStartupWait(Duration.ofSeconds(60))
               .setServerConfig("max_connections", "200")
               .setServerConfig("listen_addresses", "127.0.0.1")
+              // The library runs PostgreSQL with fsync and synchronous_commit off, for tests.
+              // Acknowledged transfers and bets must survive a crash of the machine.
+              .setServerConfig("fsync", durable ? "on" : "off")
+              .setServerConfig("synchronous_commit", durable ? "on" : "off")
               .start();
       createApplicationDatabase(postgres);
       return new EmbeddedPostgresServer(postgres, channel, lock, dataDirectory);

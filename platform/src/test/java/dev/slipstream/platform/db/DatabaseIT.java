@@ -22,6 +22,8 @@ class DatabaseIT {
     try (Database db = Database.open(new DatabaseLocation.Embedded(folder), 4, null)) {
       assertThat(db.description()).startsWith("embedded PostgreSQL 18.");
       assertThat(db.health().up()).isTrue();
+      assertThat(queryString(db, "SHOW fsync")).as("commits reach the disk").isEqualTo("on");
+      assertThat(queryString(db, "SHOW synchronous_commit")).isEqualTo("on");
       db.migrate(List.of(notes));
       execute(db, "INSERT INTO dbtest.notes (body) VALUES ('kept')");
     }

@@ -33,7 +33,9 @@ public record SettingValue(Setting setting, String value, Source source) {
 
   /** Returns how the user wrote it, e.g. {@code SLIPSTREAM_HTTP_PORT=70000}; secrets masked. */
   public String label() {
-    String shown = setting.equals(Settings.DATABASE_PASSWORD) && !value.isEmpty() ? "***" : value;
+    boolean secret =
+        setting.equals(Settings.DATABASE_PASSWORD) || setting.equals(Settings.JWT_SECRETS);
+    String shown = secret && !value.isEmpty() ? "***" : value;
     return switch (source) {
       case Source.Flag f -> setting.flagName() + "=" + shown;
       case Source.Environment e -> setting.envName() + "=" + shown;

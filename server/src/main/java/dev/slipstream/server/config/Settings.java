@@ -117,6 +117,14 @@ public final class Settings {
           "a comma-separated list of media, vision, markets, ledger, gateway, or all",
           "Roles this process runs (the run command; demo always runs all).");
 
+  /** The pose model of the vision pipeline. */
+  public static final Setting VISION_POSE =
+      new Setting(
+          "vision.pose",
+          "lite",
+          "off, lite or full",
+          "BlazePose model run on each tracked athlete (lite is faster; off skips pose, and jumps).");
+
   /** Largest request body. */
   public static final Setting MAX_REQUEST_BYTES =
       new Setting(
@@ -124,6 +132,47 @@ public final class Settings {
           "1048576",
           "1024–1073741824",
           "Largest HTTP request body accepted; larger ones get 413.");
+
+  /** Origins allowed to call the API from a browser page. */
+  public static final Setting CORS_ORIGINS =
+      new Setting(
+          "http.cors.origins",
+          "",
+          "comma-separated origins such as https://app.example.com, or empty",
+          "Web pages on other origins that may call the API with the user's cookies (CORS).");
+
+  /** The email that becomes admin. */
+  public static final Setting ADMIN_EMAIL =
+      new Setting(
+          "admin.email",
+          "",
+          "an email address, or empty",
+          "The account with this email is an admin (on registration, or at start if it exists).");
+
+  /** HS256 secrets for tokens. */
+  public static final Setting JWT_SECRETS =
+      new Setting(
+          "auth.jwt.secrets",
+          "",
+          "comma-separated secrets of 32+ bytes (first signs, all verify), or empty",
+          "Keys that sign access and play tokens; empty keeps a generated one in the database;"
+              + " never printed.");
+
+  /** Access-token lifetime. */
+  public static final Setting ACCESS_TOKEN_SECONDS =
+      new Setting(
+          "auth.access.token.seconds",
+          "900",
+          "60–86400",
+          "How long an access token (JWT) is good for.");
+
+  /** Refresh-token lifetime. */
+  public static final Setting REFRESH_TOKEN_DAYS =
+      new Setting(
+          "auth.refresh.token.days",
+          "30",
+          "1–365",
+          "How long an unused refresh token is good for; each use replaces it.");
 
   /** Log level. */
   public static final Setting LOG_LEVEL =
@@ -155,8 +204,14 @@ public final class Settings {
           MEDIA_SRT_PORT,
           MEDIA_ANNOUNCED_ADDRESSES,
           MEDIA_RECONNECT_GRACE,
+          VISION_POSE,
           ROLES,
           MAX_REQUEST_BYTES,
+          CORS_ORIGINS,
+          ADMIN_EMAIL,
+          JWT_SECRETS,
+          ACCESS_TOKEN_SECONDS,
+          REFRESH_TOKEN_DAYS,
           LOG_LEVEL,
           CONFIG);
 

@@ -31,7 +31,9 @@ import java.util.Set;
  * @param media the media plane's sockets and timing
  * @param roles the roles this process runs
  * @param maxRequestBytes the largest HTTP request body
+ * @param auth accounts and tokens: admin email, JWT secrets, token lifetimes, CORS origins
  * @param logLevel the root log level
+ * @param visionPose the vision pipeline's pose model: off, lite or full
  * @param values every setting's raw value and source, for {@code slipstream config}
  */
 public record SlipstreamConfig(
@@ -46,7 +48,9 @@ public record SlipstreamConfig(
     MediaConfig media,
     Set<Role> roles,
     long maxRequestBytes,
+    AuthConfig auth,
     String logLevel,
+    String visionPose,
     Map<Setting, SettingValue> values) {
 
   /** Copies the collections. */
@@ -88,7 +92,14 @@ public record SlipstreamConfig(
             Duration.ofSeconds(range(v.get(Settings.MEDIA_RECONNECT_GRACE), 0, 300))),
         roles(v.get(Settings.ROLES)),
         range(v.get(Settings.MAX_REQUEST_BYTES), 1024, 1L << 30),
+        new AuthConfig(
+            list(v.get(Settings.CORS_ORIGINS), SlipstreamConfig::origin),
+            adminEmail(v.get(Settings.ADMIN_EMAIL)),
+            list(v.get(Settings.JWT_SECRETS), SlipstreamConfig::jwtSecret),
+            Duration.ofSeconds(range(v.get(Settings.ACCESS_TOKEN_SECONDS), 60, 86_400)),
+            Duration.ofDays(range(v.get(Settings.REFRESH_TOKEN_DAYS), 1, 365))),
         oneOf(v.get(Settings.LOG_LEVEL), "trace", "debug", "info", "warn", "error"),
+        oneOf(v.get(Settings.VISION_POSE), "off", "lite", "full"),
         v);
   }
 
@@ -187,6 +198,52 @@ public record SlipstreamConfig(
               .orElseThrow(() -> v.invalid("must be " + v.setting().allowed())));
     }
     return roles;
+  }
+
+  private static List<String> list(SettingValue v, java.util.function.Predicate<String> valid) {
+    List<String> items = new ArrayList<>();
+    for (String part : v.value().split(",")) {
+      String item = part.strip();
+      if (item.isEmpty()) {
+        continue;
+      }
+      if (!valid.test(item)) {
+        throw v.invalid("must be " + v.setting().allowed());
+      }
+      items.add(item);
+    }
+    return List.copyOf(items);
+  }
+
+  private static boolean origin(String text) {
+    try {
+      URI uri = new URI(text);
+      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null
+          && uri.getRawPath().isEmpty()
+          && uri.getRawQuery() == null
+          && uri.getRawFragment() == null
+          && uri.getRawUserInfo() == null
+          && text.equals(text.toLowerCase(Locale.ROOT));
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  private static boolean jwtSecret(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= 32;
+  }
+
+  private static Optional<String> adminEmail(SettingValue v) {
+    String email = v.value().strip();
+    if (email.isEmpty()) {
+      return Optional.empty();
+    }
+    int at = email.lastIndexOf('@');
+    if (at < 1 || at == email.length() - 1 || email.chars().anyMatch(Character::isWhitespace)) {
+      throw v.invalid("must be " + v.setting().allowed());
+    }
+    return Optional.of(email);
   }
 
   private static String oneOf(SettingValue v, String... allowed) {

@@ -1,0 +1,251 @@
+package dev.slipstream.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slipstream.gateway.auth.AuthServices;
+import dev.slipstream.gateway.auth.AuthSettings;
+import dev.slipstream.gateway.http.Problem;
+import dev.slipstream.media.sfu.MediaServer;
+import dev.slipstream.media.sfu.MediaSettings;
+import dev.slipstream.media.stream.StreamDirectory;
+import dev.slipstream.platform.Health;
+import dev.slipstream.platform.db.Database;
+import dev.slipstream.platform.db.TestDatabase;
+import dev.slipstream.platform.state.SettableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+
+/**
+ * A real gateway on a free port over the shared embedded PostgreSQL, with accounts (the admin email
+ * {@value #ADMIN_EMAIL}), a media plane on loopback, and a clock the test moves for token
+ * lifetimes. Helpers speak HTTP the way a client would.
+ */
+final class GatewayFixture implements AutoCloseable {
+  static final String ADMIN_EMAIL = "admin@example.com";
+  static final String PASSWORD = "Tartan-Hurdles-42";
+
+  final Database db = TestDatabase.embedded();
+  final SettableClock clock = new SettableClock(Instant.now());
+  final HttpClient http = HttpClient.newHttpClient();
+  final ObjectMapper json = new ObjectMapper();
+  final AtomicReference<Health> bus = new AtomicReference<>(Health.up("in-process"));
+  final StreamDirectory streams;
+  final MediaServer media;
+  final AuthServices auth;
+  final Gateway gateway;
+  private String adminToken;
+
+  private GatewayFixture(UnaryOperator<AuthSettings> settings, List<String> corsOrigins)
+      throws SQLException {
+    db.migrate(List.of(StreamDirectory.MIGRATION, AuthServices.MIGRATION));
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("TRUNCATE media.streams");
+      s.execute(
+          "TRUNCATE gateway.users, gateway.login_failures, gateway.sessions,"
+              + " gateway.refresh_tokens, gateway.signing_keys, gateway.stream_access CASCADE");
+    }
+    streams = StreamDirectory.postgres(db.dataSource(), Clock.systemUTC(), new SecureRandom());
+    media =
+        MediaServer.start(
+            new MediaSettings(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                List.of(InetAddress.getLoopbackAddress()),
+                Duration.ofSeconds(1)),
+            streams,
+            Clock.systemUTC(),
+            new SecureRandom(),
+            new SimpleMeterRegistry());
+    auth =
+        AuthServices.start(
+            db.dataSource(),
+            settings.apply(AuthSettings.defaults().withAdminEmail(Optional.of(ADMIN_EMAIL))),
+            clock,
+            new SecureRandom());
+    var services =
+        new GatewayServices(
+            streams,
+            media,
+            Map.of("database", db::health, "bus", bus::get),
+            new SystemInfo(
+                "test", Instant.now(), List.of("gateway"), db.description(), "in-process"),
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            clock,
+            auth,
+            new SecureRandom());
+    gateway = Gateway.start(new GatewaySettings("127.0.0.1", 0, 16 * 1024, corsOrigins), services);
+  }
+
+  static GatewayFixture start() throws SQLException {
+    return new GatewayFixture(UnaryOperator.identity(), List.of());
+  }
+
+  static GatewayFixture start(UnaryOperator<AuthSettings> settings, List<String> corsOrigins)
+      throws SQLException {
+    return new GatewayFixture(settings, corsOrigins);
+  }
+
+  @Override
+  public void close() {
+    gateway.close();
+    media.close();
+  }
+
+  // --- accounts
+
+  /** Registers {@code email} with {@link #PASSWORD} and returns the answer. */
+  HttpResponse<String> register(String email) {
+    return post(
+        "/api/auth/register",
+        "{\"email\":\""
+            + email
+            + "\",\"password\":\""
+            + PASSWORD
+            + "\",\"displayName\":\"Runner\"}",
+        null);
+  }
+
+  /** Signs in and returns the token answer (tokens in the body). */
+  JsonNode login(String email) {
+    HttpResponse<String> response =
+        post(
+            "/api/auth/login",
+            "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}",
+            null);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return read(response);
+  }
+
+  /** Returns an access token of the configured admin, registering them on first use. */
+  String admin() {
+    if (adminToken == null) {
+      register(ADMIN_EMAIL);
+      adminToken = login(ADMIN_EMAIL).get("accessToken").asText();
+    }
+    return adminToken;
+  }
+
+  /** Registers {@code email}, has the admin grant {@code roles}, signs in: the access token. */
+  String userWith(String email, String... roles) {
+    JsonNode account = read(register(email));
+    if (roles.length > 0) {
+      String grant = json.valueToTree(List.of(roles)).toString();
+      HttpResponse<String> granted =
+          post(
+              "/api/admin/users/" + account.get("id").asText() + "/roles",
+              "{\"grant\":" + grant + "}",
+              admin());
+      assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+    }
+    return login(email).get("accessToken").asText();
+  }
+
+  /** Creates a stream as {@code token}'s user and returns the answer's body. */
+  JsonNode createStream(String title, String token) {
+    HttpResponse<String> created = post("/api/streams", "{\"title\":\"" + title + "\"}", token);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return read(created);
+  }
+
+  // --- HTTP
+
+  URI uri(String path) {
+    return gateway.baseUri().resolve(path);
+  }
+
+  HttpResponse<String> get(String path, String bearer) {
+    return send(withBearer(HttpRequest.newBuilder(uri(path)).GET(), bearer));
+  }
+
+  HttpResponse<String> get(String path) {
+    return get(path, null);
+  }
+
+  HttpResponse<String> post(String path, String body, String bearer) {
+    return send(
+        withBearer(
+            HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)),
+            bearer));
+  }
+
+  HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static HttpRequest.Builder withBearer(HttpRequest.Builder request, String bearer) {
+    return bearer == null ? request : request.header("Authorization", "Bearer " + bearer);
+  }
+
+  JsonNode read(HttpResponse<String> response) {
+    try {
+      return json.readTree(response.body());
+    } catch (IOException e) {
+      throw new AssertionError("not JSON: " + response.body(), e);
+    }
+  }
+
+  void assertProblem(HttpResponse<String> response, int status, String code) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith(Problem.MEDIA_TYPE));
+    JsonNode problem = read(response);
+    assertThat(problem.get("code").asText()).as(response.body()).isEqualTo(code);
+    assertThat(problem.get("status").asInt()).isEqualTo(status);
+    assertThat(problem.get("detail").asText()).isNotBlank();
+  }
+
+  /** Counts the rows of a gateway table. */
+  long rows(String table) {
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM gateway." + table)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Runs one SQL statement against the test database. */
+  void sql(String statement) {
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(statement);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

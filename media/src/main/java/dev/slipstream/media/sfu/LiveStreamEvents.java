@@ -1,0 +1,51 @@
+package dev.slipstream.media.sfu;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells {@link LiveStreamWatcher}s about streams going live and idle, on one event thread, in the
+ * order things happened; a watcher that throws is logged and the others still hear the event.
+ */
+final class LiveStreamEvents implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(LiveStreamEvents.class);
+
+  private final List<LiveStreamWatcher> watchers = new CopyOnWriteArrayList<>();
+  private final ExecutorService thread =
+      Executors.newSingleThreadExecutor(r -> new Thread(r, "media-stream-events"));
+
+  /** Adds a watcher, which first hears {@code streamLive} for each of {@code liveNow}. */
+  void add(LiveStreamWatcher watcher, Collection<String> liveNow) {
+    watchers.add(watcher);
+    List<String> live = List.copyOf(liveNow);
+    thread.execute(() -> live.forEach(id -> tell(watcher, w -> w.streamLive(id))));
+  }
+
+  void live(String streamId) {
+    thread.execute(() -> watchers.forEach(w -> tell(w, x -> x.streamLive(streamId))));
+  }
+
+  void idle(String streamId) {
+    thread.execute(() -> watchers.forEach(w -> tell(w, x -> x.streamIdle(streamId))));
+  }
+
+  private static void tell(LiveStreamWatcher watcher, Consumer<LiveStreamWatcher> event) {
+    try {
+      event.accept(watcher);
+    } catch (RuntimeException e) {
+      log.warn("a live-stream watcher failed: {}", e.toString());
+    }
+  }
+
+  /** Lets the events already told run out, then stops the thread. */
+  @Override
+  public void close() {
+    thread.shutdown();
+  }
+}

@@ -1,0 +1,156 @@
+package dev.slipstream.server;
+
+import dev.slipstream.ledger.Account;
+import dev.slipstream.ledger.AccountKind;
+import dev.slipstream.ledger.Ledger;
+import dev.slipstream.ledger.Reconciliation;
+import dev.slipstream.ledger.limits.PlayerLimits;
+import dev.slipstream.markets.desk.MarketDesk;
+import dev.slipstream.markets.engine.RiskLimits;
+import dev.slipstream.markets.live.GeneratorSettings;
+import dev.slipstream.markets.live.MarketGenerator;
+import dev.slipstream.markets.pricing.Margin;
+import dev.slipstream.markets.sequencer.BetSequencer;
+import dev.slipstream.platform.bus.EventBus;
+import dev.slipstream.wire.v1.AnalyticsFrame;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.SQLException;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The markets role: one bet shard (journal in PostgreSQL, money in the ledger) and, per stream with
+ * analytics, a market generator whose markets the desk prices and runs on the shard. Market updates
+ * go on the bus ({@code stream.<id>.markets}); a stream whose analytics stop for a second has its
+ * markets suspended.
+ */
+final class LiveMarkets implements Consumer<AnalyticsFrame>, AutoCloseable {
+  static final String CURRENCY = "EUR";
+  private static final Logger log = LoggerFactory.getLogger(LiveMarkets.class);
+
+  private final BetSequencer shard;
+  private final MarketDesk desk;
+  private final Function<String, Set<String>> zones;
+  private final InstantSource clock;
+  private final Map<String, MarketGenerator> generators = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService stalls =
+      Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "market-stalls"));
+
+  private LiveMarkets(
+      BetSequencer shard,
+      EventBus bus,
+      Function<String, Set<String>> zones,
+      InstantSource clock,
+      Reconciliation reconciliation) {
+    this.shard = shard;
+    this.zones = zones;
+    this.clock = clock;
+    this.desk =
+        new MarketDesk(
+            shard,
+            Margin.ODDS_RATIO,
+            1.06,
+            RiskLimits.DEFAULTS,
+            CURRENCY,
+            update -> bus.append(topic(update.getStreamId()), update.toByteArray()),
+            clock);
+    stalls.scheduleAtFixedRate(this::checkStalls, 250, 250, TimeUnit.MILLISECONDS);
+    // The books proven every minute: sums to zero, balances match, every open hold is a bet's.
+    stalls.scheduleAtFixedRate(
+        () -> {
+          try {
+            reconciliation.run();
+          } catch (RuntimeException e) {
+            log.warn("reconciliation could not run: {}", e.toString());
+          }
+        },
+        60,
+        60,
+        TimeUnit.SECONDS);
+  }
+
+  /**
+   * Starts the shard (replaying its journal) with stakes checked against players' limits and held
+   * towards the house account.
+   */
+  static LiveMarkets start(
+      DataSource dataSource,
+      Ledger ledger,
+      EventBus bus,
+      Function<String, Set<String>> zones,
+      InstantSource clock,
+      MeterRegistry registry)
+      throws SQLException {
+    Account house = ledger.openAccount(AccountKind.HOUSE, "house", CURRENCY);
+    BetSequencer shard =
+        BetSequencer.start(
+            "main",
+            dataSource,
+            ledger,
+            house.id(),
+            PlayerLimits.postgres(dataSource, clock),
+            clock,
+            System::nanoTime);
+    return new LiveMarkets(
+        shard,
+        bus,
+        zones,
+        clock,
+        Reconciliation.postgres(dataSource, clock, shard.holdBacking(), registry));
+  }
+
+  /** The bus topic of a stream's market updates. */
+  static String topic(String streamId) {
+    return "stream." + streamId + ".markets";
+  }
+
+  BetSequencer shard() {
+    return shard;
+  }
+
+  /** Takes one analytics frame (on its stream's vision thread). */
+  @Override
+  public void accept(AnalyticsFrame frame) {
+    MarketGenerator generator =
+        generators.computeIfAbsent(
+            frame.getStreamId(),
+            id ->
+                new MarketGenerator(
+                    id,
+                    MarketGenerator.standardTemplates(() -> zones.apply(id)),
+                    GeneratorSettings.DEFAULTS,
+                    desk));
+    synchronized (generator) {
+      generator.onFrame(frame, micros());
+    }
+  }
+
+  private void checkStalls() {
+    long now = micros();
+    for (MarketGenerator generator : generators.values()) {
+      synchronized (generator) {
+        generator.checkStall(now);
+      }
+    }
+  }
+
+  private long micros() {
+    return clock.instant().toEpochMilli() * 1000;
+  }
+
+  @Override
+  public void close() {
+    stalls.shutdownNow();
+    shard.close();
+  }
+}
