@@ -47,6 +47,11 @@ public record AnalyzerSettings(
     return new AnalyzerSettings(tracker, motion, profile, gait, value);
   }
 
+  /** Returns a copy with the motion settings replaced. */
+  public AnalyzerSettings withMotion(MotionSettings value) {
+    return new AnalyzerSettings(tracker, value, profile, gait, events);
+  }
+
   /** Returns a copy with the tracker settings replaced. */
   public AnalyzerSettings withTracker(TrackerSettings value) {
     return new AnalyzerSettings(value, motion, profile, gait, events);

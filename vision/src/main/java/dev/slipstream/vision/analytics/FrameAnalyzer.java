@@ -5,6 +5,7 @@ import dev.slipstream.vision.events.TrackLost;
 import dev.slipstream.vision.events.VisionEvent;
 import dev.slipstream.vision.events.Zone;
 import dev.slipstream.vision.geometry.GroundPoint;
+import dev.slipstream.vision.kinematics.FeetLift;
 import dev.slipstream.vision.kinematics.GaitSample;
 import dev.slipstream.vision.kinematics.Homography;
 import dev.slipstream.vision.kinematics.MotionEstimate;
@@ -115,17 +116,18 @@ public final class FrameAnalyzer {
           perTrack.computeIfAbsent(
               track.trackId(), id -> PerTrack.create(id, homography, settings));
       if (!track.isMatched()) {
-        tracks.add(new TrackAnalysis(track, state.motion().predictAt(now), null, null));
+        tracks.add(new TrackAnalysis(track, state.motion().predictAt(now), null, null, null));
         continue;
       }
-      MotionUpdate motion =
-          state.motion().addBox(now, frame.detections().get(track.detectionIndex()).box());
+      FeetLift.Sample lift =
+          state.lift().observe(now, frame.detections().get(track.detectionIndex()).box());
+      MotionUpdate motion = state.motion().addFeet(now, lift.groundFeet());
       if (motion.rejection() != null) {
         rejections.merge(motion.rejection(), 1, Integer::sum);
       }
       Pose pose = frame.posesByDetection().get(track.detectionIndex());
       GaitSample gait = pose == null ? null : state.gait().update(now, pose);
-      tracks.add(new TrackAnalysis(track, motion.estimate(), pose, gait));
+      tracks.add(new TrackAnalysis(track, motion.estimate(), pose, gait, lift));
     }
     return tracks;
   }
@@ -147,7 +149,7 @@ public final class FrameAnalyzer {
       live.add(track.track().trackId());
       PerTrack state = perTrack.get(track.track().trackId());
       if (state != null && track.track().isMatched()) {
-        events.addAll(state.events().onFrame(track.motion(), track.gait(), zones));
+        events.addAll(state.events().onFrame(track.motion(), track.gait(), track.lift(), zones));
       }
     }
     for (LostTrack lost : update.lost()) {

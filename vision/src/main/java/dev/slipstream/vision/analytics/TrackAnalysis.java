@@ -1,5 +1,6 @@
 package dev.slipstream.vision.analytics;
 
+import dev.slipstream.vision.kinematics.FeetLift;
 import dev.slipstream.vision.kinematics.GaitSample;
 import dev.slipstream.vision.kinematics.MotionEstimate;
 import dev.slipstream.vision.pose.Pose;
@@ -13,9 +14,11 @@ import org.jspecify.annotations.Nullable;
  * @param motion its ground motion (predicted forward while coasting), or null while none is known
  * @param pose its pose on this frame, or null when none was found
  * @param gait its gait from that pose, or null without one
+ * @param lift how far its body is off the ground by its box, or null when it was not seen
  */
 public record TrackAnalysis(
     TrackedObject track,
     @Nullable MotionEstimate motion,
     @Nullable Pose pose,
-    @Nullable GaitSample gait) {}
+    @Nullable GaitSample gait,
+    FeetLift.@Nullable Sample lift) {}

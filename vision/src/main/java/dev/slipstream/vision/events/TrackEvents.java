@@ -1,5 +1,6 @@
 package dev.slipstream.vision.events;
 
+import dev.slipstream.vision.kinematics.FeetLift;
 import dev.slipstream.vision.kinematics.GaitSample;
 import dev.slipstream.vision.kinematics.MotionEstimate;
 import java.util.ArrayList;
@@ -22,6 +23,8 @@ public final class TrackEvents {
   private final SprintDetector sprint;
   private final List<SpeedThresholdDetector> thresholds = new ArrayList<>();
   private final JumpDetector jump;
+  private final BoxJumpDetector boxJump;
+  private long lastJumpUs = Long.MIN_VALUE;
   private final Map<String, ZoneWatcher> zones = new HashMap<>();
   private long lastMotionUs = Long.MIN_VALUE;
 
@@ -34,6 +37,7 @@ public final class TrackEvents {
       thresholds.add(new SpeedThresholdDetector(threshold, settings.speedHysteresisMps()));
     }
     this.jump = new JumpDetector(settings);
+    this.boxJump = new BoxJumpDetector(settings);
   }
 
   /**
@@ -45,17 +49,27 @@ public final class TrackEvents {
    *     estimate again (the frame's sample was rejected, or the track was not measured) triggers
    *     none
    * @param gait the track's gait on this frame, or null when no pose was found
+   * @param lift the track's body lift off the ground on this frame, from its box, or null when it
+   *     was not measured; a jump seen both by pose and by box is reported once
    * @param activeZones the stream's zones now; a zone dropped from the list is forgotten, a new one
    *     starts from the track's current side of it
    */
   public List<VisionEvent> onFrame(
-      @Nullable MotionEstimate motion, @Nullable GaitSample gait, List<Zone> activeZones) {
+      @Nullable MotionEstimate motion,
+      @Nullable GaitSample gait,
+      FeetLift.@Nullable Sample lift,
+      List<Zone> activeZones) {
     List<VisionEvent> events = new ArrayList<>();
     if (motion == null) {
       return events;
     }
     if (gait != null) {
-      add(events, jump.observe(trackId, gait, motion.position(), motion.speedMps()));
+      addJump(events, jump.observe(trackId, gait, motion.position(), motion.speedMps()));
+    }
+    if (lift != null) {
+      addJump(
+          events,
+          boxJump.observe(trackId, lift.mediaTimeUs(), lift, motion.position(), motion.speedMps()));
     }
     if (motion.mediaTimeUs() <= lastMotionUs) {
       return events;
@@ -77,6 +91,18 @@ public final class TrackEvents {
       add(events, watcher.observe(trackId, motion));
     }
     return events;
+  }
+
+  /** Adds a jump unless it is one already reported (by the other detector) within 300 ms. */
+  private void addJump(List<VisionEvent> events, @Nullable VisionEvent event) {
+    if (event == null) {
+      return;
+    }
+    if (lastJumpUs != Long.MIN_VALUE && Math.abs(event.mediaTimeUs() - lastJumpUs) < 300_000) {
+      return;
+    }
+    lastJumpUs = event.mediaTimeUs();
+    events.add(event);
   }
 
   private static void add(List<VisionEvent> events, @Nullable VisionEvent event) {

@@ -15,13 +15,18 @@ package dev.slipstream.vision.kinematics;
  * @param maxConsecutiveRejections after this many rejected samples in a row the track is taken to
  *     have really moved (say, re-found after an occlusion) and motion starts afresh from it; 1 to
  *     1000
+ * @param feetDepthM how far behind the lowest visible point of the feet (the bottom of the box) the
+ *     body's centre stands, along the camera's line of sight: seen from above, the lowest pixel is
+ *     the near edge of the nearer foot, about half a stride's stance width and half a shoe's depth
+ *     in front of the centre; 0 to 1 m
  */
 public record MotionSettings(
     long velocityWindowUs,
     long accelerationWindowUs,
     int minSamples,
     double positionToleranceM,
-    int maxConsecutiveRejections) {
+    int maxConsecutiveRejections,
+    double feetDepthM) {
 
   /** Checks every value against its allowed range. */
   public MotionSettings {
@@ -51,14 +56,20 @@ public record MotionSettings(
               + maxConsecutiveRejections
               + ": must be between 1 and 1000");
     }
+    if (!(feetDepthM >= 0 && feetDepthM <= 1)) {
+      throw new IllegalArgumentException(
+          "motion.feetDepthM=" + feetDepthM + ": must be between 0 and 1 m");
+    }
   }
 
   /**
    * Returns the defaults: velocity over 0.5 s, acceleration over 1 s, settled after 4 samples, 1 m
    * of noise allowance (2 px at the bottom of a box 30 m away can be 0.2 m in depth, and a glitch
-   * worth rejecting is a metre or more), a fresh start after 5 rejections in a row.
+   * worth rejecting is a metre or more), a fresh start after 5 rejections in a row, the body's
+   * centre 0.15 m behind the feet's near edge (0.09 m to the middle of the stance plus about half a
+   * shoe).
    */
   public static MotionSettings defaults() {
-    return new MotionSettings(500_000, 1_000_000, 4, 1.0, 5);
+    return new MotionSettings(500_000, 1_000_000, 4, 1.0, 5, 0.15);
   }
 }

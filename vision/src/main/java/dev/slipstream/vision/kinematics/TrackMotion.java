@@ -2,6 +2,7 @@ package dev.slipstream.vision.kinematics;
 
 import dev.slipstream.vision.geometry.GroundPoint;
 import dev.slipstream.vision.geometry.PixelBox;
+import dev.slipstream.vision.geometry.PixelPoint;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -61,10 +62,29 @@ public final class TrackMotion {
    * Adds the box a track was detected with at {@code mediaTimeUs}; its feet are its bottom centre.
    */
   public MotionUpdate addBox(long mediaTimeUs, PixelBox box) {
-    if (!homography.isOnGround(box.bottomCentre())) {
+    return addFeet(mediaTimeUs, box.bottomCentre());
+  }
+
+  /**
+   * Adds where the track's feet touch the ground on the frame at {@code mediaTimeUs}: the lowest
+   * visible point of the feet, which the body's centre stands {@link MotionSettings#feetDepthM()}
+   * behind along the camera's line of sight.
+   */
+  public MotionUpdate addFeet(long mediaTimeUs, PixelPoint feet) {
+    PixelPoint beyond = new PixelPoint(feet.x(), feet.y() - 1);
+    if (!homography.isOnGround(feet) || !homography.isOnGround(beyond)) {
       return reject(RejectionReason.ABOVE_HORIZON);
     }
-    return addPosition(mediaTimeUs, homography.toGround(box.bottomCentre()));
+    GroundPoint near = homography.toGround(feet);
+    GroundPoint far = homography.toGround(beyond);
+    double dx = far.x() - near.x();
+    double dy = far.y() - near.y();
+    double length = Math.hypot(dx, dy);
+    if (!(length > 0)) {
+      return addPosition(mediaTimeUs, near);
+    }
+    double depth = settings.feetDepthM() / length;
+    return addPosition(mediaTimeUs, new GroundPoint(near.x() + dx * depth, near.y() + dy * depth));
   }
 
   /** Adds a measured ground position of the track's feet at {@code mediaTimeUs}. */

@@ -26,8 +26,15 @@ class AnalyzerSettingsTest {
   }
 
   @Test
+  void aNegativeFeetDepthIsRefused() {
+    assertThatThrownBy(() -> new MotionSettings(500_000, 1_000_000, 4, 1.0, 5, -0.1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("motion.feetDepthM=-0.1: must be between 0 and 1 m");
+  }
+
+  @Test
   void anAccelerationWindowShorterThanTheVelocityWindowIsRefused() {
-    assertThatThrownBy(() -> new MotionSettings(500_000, 300_000, 4, 1.0, 5))
+    assertThatThrownBy(() -> new MotionSettings(500_000, 300_000, 4, 1.0, 5, 0.15))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "motion.accelerationWindowUs=300000: must be between velocityWindowUs (500000) and"

@@ -119,7 +119,7 @@ class TrackEventsTest {
       TrackEvents events = new TrackEvents(1, settings);
       List<SpeedThresholdCrossed> crossings = new ArrayList<>();
       for (MotionEstimate estimate : FilmedMotion.of(runner, 7_000_000, seed)) {
-        events.onFrame(estimate, null, List.of()).stream()
+        events.onFrame(estimate, null, null, List.of()).stream()
             .filter(SpeedThresholdCrossed.class::isInstance)
             .map(SpeedThresholdCrossed.class::cast)
             .forEach(crossings::add);
@@ -161,7 +161,7 @@ class TrackEventsTest {
     TrackEvents events = new TrackEvents(1, EventSettings.defaults());
     List<VisionEvent> detected = new ArrayList<>();
     for (MotionEstimate estimate : film) {
-      detected.addAll(events.onFrame(estimate, null, zones));
+      detected.addAll(events.onFrame(estimate, null, null, zones));
     }
     return detected;
   }
@@ -180,7 +180,7 @@ class TrackEventsTest {
       GroundPoint position = athlete.pelvisAt(t);
       MotionEstimate still = new MotionEstimate(t, position, GroundPoint.ORIGIN, 0, 0, 0, 0, true);
       detected.addAll(
-          events.onFrame(still, sample, List.of()).stream()
+          events.onFrame(still, sample, null, List.of()).stream()
               .filter(Jumped.class::isInstance)
               .toList());
     }
