@@ -1,129 +1,127 @@
 package dev.slipstream.bench.bets;
 
-import dev.slipstream.ledger.Account;
-import dev.slipstream.ledger.AccountKind;
-import dev.slipstream.ledger.Ledger;
-import dev.slipstream.ledger.LedgerSettings;
-import dev.slipstream.ledger.Reconciliation;
 import dev.slipstream.ledger.ReconciliationReport;
-import dev.slipstream.ledger.TransferKind;
-import dev.slipstream.ledger.TransferRequest;
-import dev.slipstream.ledger.limits.PlayerLimits;
 import dev.slipstream.markets.engine.EngineCommand;
-import dev.slipstream.markets.engine.RiskLimits;
 import dev.slipstream.markets.sequencer.BetSequencer;
-import dev.slipstream.platform.db.Database;
-import dev.slipstream.platform.db.DatabaseLocation;
 import dev.slipstream.wire.v1.BetResult;
 import dev.slipstream.wire.v1.BetStatus;
 import dev.slipstream.wire.v1.PlaceBet;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 import org.HdrHistogram.Recorder;
 
 /**
- * {@code ./slipstream bench bets}: bets placed on one market shard at a fixed rate, each
- * acknowledged only once it is journaled (group commit) and its stake is held in the ledger (after
- * the bettor's limits are checked), against a durable embedded PostgreSQL. Open loop: bets are sent
- * on schedule whether or not earlier ones were answered, so queueing shows in the latency. Once a
- * second a market is suspended and the time until that suspension is journaled is measured too. The
- * transport is a direct call to the shard (the gateway's WebSocket adds its own hop). Ends with
- * {@code bets: rate=… p50=… p99=… max=… ms rejected=… suspend_p99=… ms}.
+ * {@code ./slipstream bench bets}: bets placed at a fixed rate by many bettors over the gateway's
+ * live WebSocket (one socket each, binary protobuf), against the platform started in this process
+ * with a durable embedded PostgreSQL (fsync and {@code synchronous_commit} on, as the server runs).
+ * Each bet is acknowledged only once its journal entry and its stake hold are committed (after the
+ * bettor's limits are screened). Open loop: bets are sent on schedule whether or not earlier ones
+ * were answered, so queueing shows in the latency, measured from each bet's due time to its {@code
+ * bet_result}. Once a second a market is suspended and the time until that suspension is journaled
+ * is measured too. {@code --transport=direct} calls the shard instead of the socket, to show what
+ * the gateway adds. Ends with {@code bets: rate=… p50=… p99=… max=… ms rejected=… suspend_p99=…
+ * ms}.
  */
 public final class BetsBenchmark {
   private static final int MARKETS = 50;
-  private static final int WALLETS = 2_000;
 
   private BetsBenchmark() {}
 
-  /** Runs with {@code --rate=N} (bets a second, default 5000) and {@code --duration-s=N} (20). */
+  /**
+   * Runs with {@code --rate=N} (bets a second, default 5000), {@code --duration-s=N} (20), {@code
+   * --bettors=N} (1000) and {@code --transport=socket|direct} (socket).
+   */
   public static void main(String[] args) throws Exception {
     int rate = 5_000;
     int duration = 20;
+    int bettors = 1_000;
+    boolean socket = true;
     for (String arg : args) {
       if (arg.startsWith("--rate=")) {
         rate = Integer.parseInt(arg.substring("--rate=".length()));
       } else if (arg.startsWith("--duration-s=")) {
         duration = Integer.parseInt(arg.substring("--duration-s=".length()));
+      } else if (arg.startsWith("--bettors=")) {
+        bettors = Integer.parseInt(arg.substring("--bettors=".length()));
+      } else if (arg.equals("--transport=socket") || arg.equals("--transport=direct")) {
+        socket = arg.endsWith("socket");
       } else {
         System.err.println(
-            "slipstream bench bets: unknown option " + arg + " (--rate=N, --duration-s=N)");
+            "slipstream bench bets: unknown option "
+                + arg
+                + " (--rate=N, --duration-s=N, --bettors=N, --transport=socket|direct)");
         System.exit(2);
       }
     }
-    run(rate, duration, System.out);
+    run(rate, duration, bettors, socket, System.out);
   }
 
-  static void run(int rate, int duration, PrintStream out) throws Exception {
-    Path folder = Files.createTempDirectory("slipstream-bench-bets");
-    try (Database db = Database.open(new DatabaseLocation.Embedded(folder), 8, null)) {
-      db.migrate(List.of(Ledger.MIGRATION, BetSequencer.MIGRATION));
-      out.println("database: " + db.description() + " (fsync on)");
-      try (Ledger ledger =
-          Ledger.postgres(
-              db.dataSource(), InstantSource.system(), LedgerSettings.defaults(), null)) {
-        Account house = ledger.openAccount(AccountKind.HOUSE, "house", "EUR");
-        long[] wallets = fund(ledger);
-        try (BetSequencer shard =
-            BetSequencer.start(
-                "bench",
-                db.dataSource(),
-                ledger,
-                house.id(),
-                PlayerLimits.postgres(db.dataSource(), InstantSource.system()),
-                InstantSource.system(),
-                System::nanoTime)) {
-          RiskLimits limits = new RiskLimits(10, 100_000, Long.MAX_VALUE / 4, 1_000, 1_000);
-          for (int m = 0; m < MARKETS; m++) {
-            shard
-                .submit(
-                    new EngineCommand.Open(
-                        "m" + m,
-                        "str",
-                        "EUR",
-                        List.of("yes", "no"),
-                        new int[] {20_000, 20_000},
-                        limits))
-                .join();
-          }
-          measure(shard, wallets, rate, duration, out);
-          ReconciliationReport report =
-              Reconciliation.postgres(
-                      db.dataSource(), InstantSource.system(), shard.holdBacking(), null)
-                  .run();
-          out.println(
-              "reconciliation: "
-                  + (report.clean() ? "clean" : "DISCREPANCIES " + report.discrepancies()));
-        }
+  static void run(int rate, int duration, int bettorCount, boolean socket, PrintStream out)
+      throws Exception {
+    List<String> markets = new ArrayList<>();
+    for (int m = 0; m < MARKETS; m++) {
+      markets.add("m" + m);
+    }
+    try (BetPlatform platform = BetPlatform.start(bettorCount, markets)) {
+      out.println(
+          "database: "
+              + platform.db.description()
+              + " (fsync and synchronous_commit on); "
+              + bettorCount
+              + " bettors, "
+              + MARKETS
+              + " open markets; transport: "
+              + (socket ? "gateway WebSocket " + platform.baseUri + "/api/live" : "direct"));
+      try (BetTransport transport =
+          socket
+              ? new SocketBettors(platform.baseUri, platform.bettors)
+              : direct(platform.shard, platform.bettors)) {
+        measure(platform.shard, transport, bettorCount, rate, duration, out);
       }
-    } finally {
-      deleteRecursively(folder);
+      ReconciliationReport report = platform.reconcile();
+      out.println(
+          "reconciliation: "
+              + (report.clean() ? "clean" : "DISCREPANCIES " + report.discrepancies()));
     }
   }
 
+  /** The shard called directly, staking from the bettor's wallet as the gateway would. */
+  private static BetTransport direct(BetSequencer shard, List<BetPlatform.Bettor> bettors) {
+    return new BetTransport() {
+      @Override
+      public CompletableFuture<BetResult> place(int bettor, PlaceBet bet) {
+        return shard.place(
+            bet.toBuilder().setAccountId(Long.toString(bettors.get(bettor).wallet())).build());
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
   private static void measure(
-      BetSequencer shard, long[] wallets, int rate, int duration, PrintStream out) {
+      BetSequencer shard,
+      BetTransport transport,
+      int bettors,
+      int rate,
+      int duration,
+      PrintStream out) {
     Recorder latency = new Recorder(3);
     Recorder suspend = new Recorder(3);
     AtomicLong rejected = new AtomicLong();
     AtomicLong accepted = new AtomicLong();
+    AtomicLong failed = new AtomicLong();
     SplittableRandom random = new SplittableRandom(1);
     long interval = 1_000_000_000L / rate;
     long warmUpBets = rate * 2L;
     long total = (long) rate * (duration + 2);
+    BetSequencer.JournalStats before = null;
     long start = System.nanoTime();
     List<CompletableFuture<?>> pending = new ArrayList<>();
     int nextSuspension = 0;
@@ -134,10 +132,12 @@ public final class BetsBenchmark {
         LockSupport.parkNanos(wait);
       }
       boolean measured = i >= warmUpBets;
+      if (i == warmUpBets) {
+        before = shard.journalStats();
+      }
       PlaceBet bet =
           PlaceBet.newBuilder()
               .setRequestId("b" + i)
-              .setAccountId(Long.toString(wallets[random.nextInt(wallets.length)]))
               .setMarketId("m" + random.nextInt(MARKETS))
               .setSelectionId(random.nextBoolean() ? "yes" : "no")
               .setStakeMinor(random.nextLong(100, 2_000))
@@ -146,19 +146,24 @@ public final class BetsBenchmark {
               .setDecimalOddsBpSeen(20_000)
               .setMediaTimeUs(1_000_000)
               .build();
-      CompletableFuture<BetResult> result = shard.place(bet);
       pending.add(
-          result.thenAccept(
-              r -> {
-                if (measured) {
-                  latency.recordValue((System.nanoTime() - due) / 1_000);
-                }
-                if (r.getStatus() == BetStatus.BET_STATUS_ACCEPTED) {
-                  accepted.incrementAndGet();
-                } else {
-                  rejected.incrementAndGet();
-                }
-              }));
+          transport
+              .place(random.nextInt(bettors), bet)
+              .whenComplete(
+                  (r, failure) -> {
+                    if (failure != null) {
+                      failed.incrementAndGet();
+                      return;
+                    }
+                    if (measured) {
+                      latency.recordValue((System.nanoTime() - due) / 1_000);
+                    }
+                    if (r.getStatus() == BetStatus.BET_STATUS_ACCEPTED) {
+                      accepted.incrementAndGet();
+                    } else {
+                      rejected.incrementAndGet();
+                    }
+                  }));
       if (measured && i % rate == 0) {
         // A deciding moment once a second: time until the suspension is journaled.
         String market = "m" + (nextSuspension++ % MARKETS);
@@ -173,18 +178,30 @@ public final class BetsBenchmark {
         pending.removeIf(CompletableFuture::isDone);
       }
     }
-    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+        .exceptionally(e -> null)
+        .join();
     double seconds = (System.nanoTime() - start) / 1e9;
     var h = latency.getIntervalHistogram();
     var s = suspend.getIntervalHistogram();
+    BetSequencer.JournalStats after = shard.journalStats();
+    long batches = after.batches() - (before == null ? 0 : before.batches());
+    long entries = after.entries() - (before == null ? 0 : before.entries());
     out.printf(
         Locale.ROOT,
-        "placed %d bets in %.1f s (%d accepted, %d rejected); journal batches %d%n",
+        "placed %d bets in %.1f s (%d accepted, %d rejected, %d failed); measured part:"
+            + " %d journal batches of %.1f entries on average, commit mean %.2f ms max %.2f ms,"
+            + " %d retries%n",
         total,
         seconds,
         accepted.get(),
         rejected.get(),
-        shard.journalBatches());
+        failed.get(),
+        batches,
+        batches == 0 ? 0.0 : (double) entries / batches,
+        after.meanCommitNanos() / 1e6,
+        after.maxCommitNanos() / 1e6,
+        after.retries());
     out.printf(
         Locale.ROOT,
         "bets: rate=%d p50=%.2f p99=%.2f max=%.2f ms rejected=%d suspend_p99=%.2f ms%n",
@@ -192,34 +209,7 @@ public final class BetsBenchmark {
         h.getValueAtPercentile(50) / 1000.0,
         h.getValueAtPercentile(99) / 1000.0,
         h.getMaxValue() / 1000.0,
-        rejected.get(),
+        rejected.get() + failed.get(),
         s.getValueAtPercentile(99) / 1000.0);
-  }
-
-  private static long[] fund(Ledger ledger) {
-    Account clearing = ledger.openAccount(AccountKind.PAYMENT_CLEARING, "bench-psp", "EUR");
-    long[] wallets = new long[WALLETS];
-    List<CompletableFuture<?>> deposits = new ArrayList<>();
-    for (int i = 0; i < WALLETS; i++) {
-      wallets[i] = ledger.openAccount(AccountKind.PLAYER_WALLET, "bettor-" + i, "EUR").id();
-      deposits.add(
-          ledger.submit(
-              new TransferRequest(
-                  UUID.randomUUID(),
-                  clearing.id(),
-                  wallets[i],
-                  100_000_000,
-                  "EUR",
-                  TransferKind.DEPOSIT,
-                  null)));
-    }
-    CompletableFuture.allOf(deposits.toArray(CompletableFuture[]::new)).join();
-    return wallets;
-  }
-
-  private static void deleteRecursively(Path folder) throws IOException {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
   }
 }

@@ -50,6 +50,11 @@ final class LiveHub implements AutoCloseable {
     return new TokenBucket(settings().requestsPerSecond(), settings().requestBurst(), clock);
   }
 
+  /** The hub's clock. */
+  InstantSource clock() {
+    return clock;
+  }
+
   @Override
   public void close() {
     fanouts.close();

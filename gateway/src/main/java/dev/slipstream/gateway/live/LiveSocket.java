@@ -10,9 +10,12 @@ import dev.slipstream.wire.v1.Resume;
 import dev.slipstream.wire.v1.ServerMessage;
 import dev.slipstream.wire.v1.Subscribe;
 import dev.slipstream.wire.v1.Topic;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +29,7 @@ final class LiveSocket {
   private static final Pattern STREAM_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern SUBSCRIPTION_ID = Pattern.compile("[\\x21-\\x7e]{1,64}");
   private static final int MAX_REQUEST_ID = 128;
+  private static final Duration RECHECK = Duration.ofSeconds(1);
 
   private final LiveHub hub;
   private final SocketCaller who;
@@ -33,6 +37,10 @@ final class LiveSocket {
   private final TokenBucket bucket;
   private final SocketBets bets;
   private final Map<String, Feed> feeds = new ConcurrentHashMap<>();
+  // The last check of the socket's token and session, reused for a second: a busy bettor's socket
+  // costs one session lookup a second rather than one a bet; a sign-out reaches it within RECHECK.
+  private volatile @Nullable Caller checked;
+  private volatile Instant checkedAt = Instant.MIN;
 
   LiveSocket(LiveHub hub, SocketCaller who, Outbox outbox) {
     this.hub = hub;
@@ -201,7 +209,7 @@ final class LiveSocket {
 
   /**
    * Returns the socket's caller after checking their token again (it may have expired or been
-   * signed out since the socket opened).
+   * signed out since the socket opened); a check less than a second old stands.
    */
   private Caller signedIn() throws RequestRefused {
     Caller caller = who.caller();
@@ -212,11 +220,18 @@ final class LiveSocket {
           "sign in first: open the socket with an access token (access_token query parameter,"
               + " Authorization header or the session cookie)");
     }
+    Instant at = hub.clock().instant();
+    Caller recent = checked;
+    if (recent != null && at.isBefore(checkedAt.plus(RECHECK))) {
+      return recent;
+    }
     try {
       Caller now = hub.accounts().authenticate(token);
       if (!now.userId().equals(caller.userId())) {
         throw new IllegalStateException("a socket's token changed hands");
       }
+      checkedAt = at;
+      checked = now;
       return now;
     } catch (RejectedException e) {
       throw new RequestRefused(

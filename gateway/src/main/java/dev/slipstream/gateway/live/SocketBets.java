@@ -9,6 +9,9 @@ import dev.slipstream.wire.v1.PlaceBet;
 import dev.slipstream.wire.v1.RequestError;
 import dev.slipstream.wire.v1.RequestErrorCode;
 import dev.slipstream.wire.v1.ServerMessage;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +29,8 @@ final class SocketBets {
 
   private final LiveHub hub;
   private final Outbox outbox;
+  private final Map<String, Long> wallets = new ConcurrentHashMap<>();
+  private final AtomicInteger walletReads = new AtomicInteger();
 
   SocketBets(LiveHub hub, Outbox outbox) {
     this.hub = hub;
@@ -53,6 +58,36 @@ final class SocketBets {
     Thread.startVirtualThread(() -> run(requestId, key, caller, bet, placement, ledger));
   }
 
+  /**
+   * The caller's wallet id, opened on the socket's first bet and then remembered: a socket is one
+   * caller's, and a ledger account never changes its id.
+   */
+  private long wallet(Caller caller, Ledger ledger) {
+    Long known = wallets.get(caller.userId());
+    if (known != null) {
+      return known;
+    }
+    Account wallet = ledger.openAccount(AccountKind.PLAYER_WALLET, caller.userId(), CURRENCY);
+    wallets.put(caller.userId(), wallet.id());
+    return wallet.id();
+  }
+
+  /**
+   * Appends the wallet as it stands to the caller's account topic. Bets answered while a read is in
+   * flight share one more read after it (made after they were all durable), so a burst of bets
+   * costs two wallet reads, not one each.
+   */
+  private void publishWallet(String userId, long wallet, Ledger ledger) {
+    if (walletReads.getAndIncrement() > 0) {
+      return; // the read in flight reads again for this bet once it is done
+    }
+    int seen;
+    do {
+      seen = walletReads.get();
+      AccountTopics.publish(hub.services().bus(), userId, ledger.account(wallet).toWalletUpdate());
+    } while (walletReads.addAndGet(-seen) > 0);
+  }
+
   private void run(
       String requestId,
       String key,
@@ -61,12 +96,12 @@ final class SocketBets {
       BetPlacement placement,
       Ledger ledger) {
     try {
-      Account wallet = ledger.openAccount(AccountKind.PLAYER_WALLET, caller.userId(), CURRENCY);
+      long wallet = wallet(caller, ledger);
       PlaceBet staked =
           bet.toBuilder()
               // One caller's key can never answer for, or collide with, another caller's bet.
               .setRequestId(caller.userId() + "/" + key)
-              .setAccountId(Long.toString(wallet.id()))
+              .setAccountId(Long.toString(wallet))
               .setCurrency(bet.getCurrency().isEmpty() ? CURRENCY : bet.getCurrency())
               .build();
       BetResult result = placement.place(staked).join().toBuilder().setRequestId(key).build();
@@ -76,8 +111,7 @@ final class SocketBets {
               .encode(
                   ServerMessage.newBuilder().setRequestId(requestId).setBetResult(result).build()));
       AccountTopics.publish(hub.services().bus(), caller.userId(), result);
-      AccountTopics.publish(
-          hub.services().bus(), caller.userId(), ledger.account(wallet.id()).toWalletUpdate());
+      publishWallet(caller.userId(), wallet, ledger);
     } catch (RuntimeException e) {
       log.error("bet {} of {} failed", key, caller.userId(), e);
       outbox.send(

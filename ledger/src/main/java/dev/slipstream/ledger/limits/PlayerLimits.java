@@ -1,10 +1,13 @@
 package dev.slipstream.ledger.limits;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +35,15 @@ public interface PlayerLimits {
   /** Returns the limits kept in {@code dataSource}'s ledger schema (migrated by the ledger). */
   static PlayerLimits postgres(DataSource dataSource, InstantSource clock) {
     return new PostgresPlayerLimits(dataSource, clock);
+  }
+
+  /**
+   * Of {@code wallets}, those with any limit or break on record (in force, pending or over), read
+   * on {@code c} inside the caller's transaction: one query for a whole batch of bets. A wallet not
+   * returned has nothing to check, so its stake may be held without {@link #checkStake}.
+   */
+  static Set<Long> guardedAmong(Connection c, long[] wallets) throws SQLException {
+    return PostgresPlayerLimits.guardedAmong(c, wallets);
   }
 
   /**

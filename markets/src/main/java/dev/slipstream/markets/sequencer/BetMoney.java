@@ -55,6 +55,25 @@ final class BetMoney {
     return holds.computeIfAbsent(bet.betId(), id -> checkedHold(bet, currency));
   }
 
+  /**
+   * Holds a standing bet's stake through its journal entry: {@code inJournal} completes with the
+   * hold written in the journal's own commit, or with null when the wallet has limits or a break on
+   * record, and then the stake goes through {@link #hold}'s checked path.
+   */
+  CompletableFuture<Outcome<Hold>> holdAlong(
+      BetEngine.StandingBet bet,
+      String currency,
+      CompletableFuture<@Nullable Outcome<Hold>> inJournal) {
+    CompletableFuture<Outcome<Hold>> result =
+        inJournal.thenCompose(
+            outcome ->
+                outcome != null
+                    ? CompletableFuture.completedFuture(outcome)
+                    : checkedHold(bet, currency));
+    holds.put(bet.betId(), result);
+    return result;
+  }
+
   /** The same without the limits check: a bet that stood before a restart keeps its hold. */
   CompletableFuture<Outcome<Hold>> rehold(BetEngine.StandingBet bet, String currency) {
     return holds.computeIfAbsent(bet.betId(), id -> ledger.submitHold(holdRequest(bet, currency)));
@@ -90,7 +109,7 @@ final class BetMoney {
     return result;
   }
 
-  private HoldRequest holdRequest(BetEngine.StandingBet bet, String currency) {
+  HoldRequest holdRequest(BetEngine.StandingBet bet, String currency) {
     return new HoldRequest(
         uuid(bet.betId(), "hold"),
         Long.parseLong(bet.accountId()),

@@ -1,6 +1,7 @@
 package dev.slipstream.markets.sequencer;
 
 import dev.slipstream.ledger.Hold;
+import dev.slipstream.ledger.HoldRequest;
 import dev.slipstream.ledger.Ledger;
 import dev.slipstream.ledger.Outcome;
 import dev.slipstream.ledger.Rejection;
@@ -27,15 +28,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One market shard's single writer. Callers on any thread submit bets and market commands; one
  * thread applies them to the {@link BetEngine} in arrival order, journals each one (group commit),
- * and holds a standing bet's stake in the ledger. A bet is acknowledged only once its journal entry
- * and its hold are both durable; a stake the ledger cannot hold (no funds, unknown wallet) turns
- * the bet into a rejection and a journaled {@code Release}. Rejections are answered at once.
+ * and holds a standing bet's stake in the ledger in the same transaction as its journal entry, so
+ * one commit makes both durable and a crash keeps both or neither (stakes of wallets with limits or
+ * breaks on record are checked and held through the ledger's writer after the entry commits). A bet
+ * is acknowledged only once its journal entry and its hold are both durable; a stake the ledger
+ * cannot hold (no funds, unknown wallet) turns the bet into a rejection and a journaled {@code
+ * Release}. Rejections are answered at once.
  *
  * <p>On start the shard's journal is replayed into a fresh engine, and the holds of the bets that
  * stand are asked for again (idempotently: the ledger returns the hold made before the crash, or
@@ -104,7 +109,7 @@ public final class BetSequencer implements AutoCloseable {
       DataSource dataSource,
       Ledger ledger,
       long houseAccountId,
-      @org.jspecify.annotations.Nullable PlayerLimits limits,
+      @Nullable PlayerLimits limits,
       InstantSource clock,
       LongSupplier nanoTime)
       throws SQLException {
@@ -113,7 +118,8 @@ public final class BetSequencer implements AutoCloseable {
     for (byte[] entry : entries) {
       EngineCommand.apply(engine, CommandCodec.decode(entry));
     }
-    ShardJournal journal = new ShardJournal(dataSource, shard, lastSeq(dataSource, shard));
+    ShardJournal journal =
+        new ShardJournal(dataSource, shard, lastSeq(dataSource, shard), clock, limits != null);
     BetSequencer sequencer =
         new BetSequencer(
             shard, engine, journal, new BetMoney(ledger, houseAccountId, limits), clock, nanoTime);
@@ -177,20 +183,50 @@ public final class BetSequencer implements AutoCloseable {
     return journal.batches();
   }
 
+  /**
+   * What the journal's commits cost so far: batches, entries, retries, and the mean and longest
+   * time to write and commit one batch (its bets' journal rows and stake holds together).
+   */
+  public JournalStats journalStats() {
+    long batches = journal.batches();
+    return new JournalStats(
+        batches,
+        journal.written(),
+        journal.retries(),
+        batches == 0 ? 0 : journal.commitNanos() / batches,
+        journal.maxCommitNanos());
+  }
+
+  /**
+   * The journal's figures.
+   *
+   * @param batches transactions committed
+   * @param entries commands journaled
+   * @param retries batches run again after a conflict or a lost connection
+   * @param meanCommitNanos mean time to write and commit one batch
+   * @param maxCommitNanos longest time to write and commit one batch
+   */
+  public record JournalStats(
+      long batches, long entries, long retries, long meanCommitNanos, long maxCommitNanos) {}
+
   private void placeOnShard(EngineCommand.Place command, CompletableFuture<BetResult> reply) {
     if (failed) {
       reply.complete(unavailable(command.bet().getRequestId()));
       return;
     }
     BetDecision decision = engine.place(command.bet(), command.receivedNanos());
-    CompletableFuture<Long> durable = journal(command);
     if (!decision.stands()) {
+      journal(command);
       reply.complete(result(decision));
       return;
     }
     BetEngine.StandingBet bet = engine.standingBet(decision.betId()).orElseThrow();
+    String currency = currency(bet.marketId());
+    // The stake is held in the journal's own transaction: one commit for the bet and its money.
+    CompletableFuture<@Nullable Outcome<Hold>> inJournal = new CompletableFuture<>();
+    CompletableFuture<Long> durable = journal(command, money.holdRequest(bet, currency), inJournal);
     durable
-        .thenCombine(money.hold(bet, currency(bet.marketId())), (seq, outcome) -> outcome)
+        .thenCombine(money.holdAlong(bet, currency, inJournal), (seq, outcome) -> outcome)
         .whenComplete(
             (outcome, failure) -> {
               if (failure != null) {
@@ -260,7 +296,14 @@ public final class BetSequencer implements AutoCloseable {
   }
 
   private CompletableFuture<Long> journal(EngineCommand command) {
-    CompletableFuture<Long> durable = journal.append(CommandCodec.encode(command));
+    return journal(command, null, null);
+  }
+
+  private CompletableFuture<Long> journal(
+      EngineCommand command,
+      @Nullable HoldRequest hold,
+      @Nullable CompletableFuture<@Nullable Outcome<Hold>> held) {
+    CompletableFuture<Long> durable = journal.append(CommandCodec.encode(command), hold, held);
     durable.exceptionally(
         e -> {
           if (!failed) {

@@ -1,42 +1,82 @@
 package dev.slipstream.markets.sequencer;
 
+import dev.slipstream.ledger.Hold;
+import dev.slipstream.ledger.HoldRequest;
+import dev.slipstream.ledger.HoldsInTransaction;
+import dev.slipstream.ledger.Outcome;
+import dev.slipstream.ledger.limits.PlayerLimits;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One shard's journal in PostgreSQL with group commit: the sequencer appends each command and gets
  * a future that completes once the command is committed; a writer thread takes everything queued
- * (up to 1,000 entries) and writes it in one transaction, so the cost of a commit is shared by all
- * the bets that arrived meanwhile. Entries are numbered by the sequencer, in its order.
+ * (up to 1,000 entries, never waiting for more: while one commit runs the next batch gathers, so
+ * batches grow with load and an idle shard commits at once) and writes it in one transaction, so
+ * the cost of a commit is shared by all the bets that arrived meanwhile. Entries are numbered by
+ * the sequencer, in its order.
+ *
+ * <p>A bet's entry may carry its stake hold: the writer then decides and writes the holds of the
+ * batch in the same transaction as its journal rows ({@link HoldsInTransaction}), so one commit
+ * makes a batch's bets and their money durable together, and a crash keeps both or neither. Holds
+ * of wallets with limits or breaks on record are left to the sequencer's checked path (their future
+ * completes with null once the journal row is durable), found with one query per batch.
  */
 final class ShardJournal implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ShardJournal.class);
   private static final int MAX_BATCH = 1_000;
+  private static final int CONFLICT_ATTEMPTS = 8;
+  private static final int OTHER_ATTEMPTS = 3;
 
-  private record Entry(long seq, byte[] command, CompletableFuture<Long> durable) {}
+  private record Entry(
+      long seq,
+      byte[] command,
+      CompletableFuture<Long> durable,
+      @Nullable HoldRequest hold,
+      @Nullable CompletableFuture<@Nullable Outcome<Hold>> held) {}
 
   private final DataSource dataSource;
   private final String shard;
+  private final InstantSource clock;
+  private final boolean screenLimits;
   private final LinkedBlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   private long nextSeq;
   private volatile boolean closed;
   private volatile long batches;
   private volatile long written;
+  private volatile long commitNanos;
+  private volatile long maxCommitNanos;
+  private volatile long retries;
 
-  ShardJournal(DataSource dataSource, String shard, long lastSeq) {
+  /**
+   * @param screenLimits whether wallets with limits or breaks must take the checked path
+   */
+  ShardJournal(
+      DataSource dataSource,
+      String shard,
+      long lastSeq,
+      InstantSource clock,
+      boolean screenLimits) {
     this.dataSource = dataSource;
     this.shard = shard;
+    this.clock = clock;
+    this.screenLimits = screenLimits;
     this.nextSeq = lastSeq + 1;
     this.writer = new Thread(this::writeLoop, "journal-" + shard);
     writer.setDaemon(true);
@@ -65,12 +105,28 @@ final class ShardJournal implements AutoCloseable {
 
   /** Queues a command; the future completes with its sequence number once committed. */
   CompletableFuture<Long> append(byte[] command) {
+    return append(command, null, null);
+  }
+
+  /**
+   * Queues a bet's command with its stake hold, to commit together. {@code held} completes after
+   * the commit with the hold's outcome, or with null when the wallet has limits or a break on
+   * record and the stake must go through the checked path instead; it fails with the journal.
+   */
+  CompletableFuture<Long> append(
+      byte[] command,
+      @Nullable HoldRequest hold,
+      @Nullable CompletableFuture<@Nullable Outcome<Hold>> held) {
     CompletableFuture<Long> durable = new CompletableFuture<>();
     if (closed) {
-      durable.completeExceptionally(new IllegalStateException("the journal is closed"));
+      IllegalStateException failure = new IllegalStateException("the journal is closed");
+      durable.completeExceptionally(failure);
+      if (held != null) {
+        held.completeExceptionally(failure);
+      }
       return durable;
     }
-    queue.add(new Entry(nextSeq++, command, durable));
+    queue.add(new Entry(nextSeq++, command, durable, hold, held));
     return durable;
   }
 
@@ -80,6 +136,20 @@ final class ShardJournal implements AutoCloseable {
 
   long written() {
     return written;
+  }
+
+  /** Time spent writing and committing batches, in nanoseconds: the total and the longest. */
+  long commitNanos() {
+    return commitNanos;
+  }
+
+  long maxCommitNanos() {
+    return maxCommitNanos;
+  }
+
+  /** Batches run again after a conflict with the ledger's writer or a lost connection. */
+  long retries() {
+    return retries;
   }
 
   private void writeLoop() {
@@ -103,47 +173,133 @@ final class ShardJournal implements AutoCloseable {
   }
 
   private void write(List<Entry> batch) {
-    long[] seqs = new long[batch.size()];
-    byte[][] commands = new byte[batch.size()][];
-    for (int i = 0; i < seqs.length; i++) {
-      seqs[i] = batch.get(i).seq();
-      commands[i] = batch.get(i).command();
-    }
+    long started = System.nanoTime();
     for (int attempt = 1; ; attempt++) {
-      try (Connection c = dataSource.getConnection();
-          PreparedStatement s =
-              c.prepareStatement(
-                  "INSERT INTO markets.journal (shard, seq, command)"
-                      + " SELECT ?, * FROM unnest(?::bigint[], ?::bytea[])")) {
-        s.setString(1, shard);
-        s.setArray(2, c.createArrayOf("bigint", box(seqs)));
-        s.setArray(3, c.createArrayOf("bytea", commands));
-        s.executeUpdate();
+      try {
+        List<Entry> guarded = new ArrayList<>();
+        HoldsInTransaction holds = writeOnce(batch, guarded);
+        long took = System.nanoTime() - started;
         batches++;
         written += batch.size();
+        commitNanos += took;
+        if (took > maxCommitNanos) {
+          maxCommitNanos = took;
+        }
+        holds.committed();
+        for (Entry e : guarded) {
+          Objects.requireNonNull(e.held()).complete(null);
+        }
         for (Entry e : batch) {
           e.durable().complete(e.seq());
         }
         return;
-      } catch (SQLException e) {
-        if (attempt >= 3) {
+      } catch (SQLException | RuntimeException e) {
+        boolean conflict = e instanceof SQLException sql && "40001".equals(sql.getSQLState());
+        if (attempt >= (conflict ? CONFLICT_ATTEMPTS : OTHER_ATTEMPTS)) {
           log.error(
               "shard {}: journal write of {} entries failed: {}",
               shard,
               batch.size(),
               e.getMessage());
-          for (Entry entry : batch) {
-            entry.durable().completeExceptionally(e);
-          }
+          fail(batch, e);
           return;
         }
+        retries++;
         try {
-          Thread.sleep(50L * attempt);
+          Thread.sleep(conflict ? attempt : 50L * attempt);
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
-          batch.forEach(entry -> entry.durable().completeExceptionally(e));
+          fail(batch, e);
           return;
         }
+      }
+    }
+  }
+
+  /**
+   * One attempt: the holds of unguarded wallets, then the journal rows, in one committed
+   * transaction. Fills {@code guarded} with the entries whose holds were left to the checked path.
+   */
+  private HoldsInTransaction writeOnce(List<Entry> batch, List<Entry> guarded) throws SQLException {
+    long[] seqs = new long[batch.size()];
+    byte[][] commands = new byte[batch.size()][];
+    List<Entry> withHold = new ArrayList<>();
+    for (int i = 0; i < seqs.length; i++) {
+      Entry e = batch.get(i);
+      seqs[i] = e.seq();
+      commands[i] = e.command();
+      if (e.hold() != null && e.held() != null) {
+        withHold.add(e);
+      }
+    }
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        Set<Long> screened = Set.of();
+        if (screenLimits && !withHold.isEmpty()) {
+          long[] wallets = new long[withHold.size()];
+          for (int i = 0; i < wallets.length; i++) {
+            wallets[i] = Objects.requireNonNull(withHold.get(i).hold()).debitAccountId();
+          }
+          screened = PlayerLimits.guardedAmong(c, wallets);
+        }
+        List<HoldRequest> requests = new ArrayList<>(withHold.size());
+        List<CompletableFuture<Outcome<Hold>>> results = new ArrayList<>(withHold.size());
+        for (Entry e : withHold) {
+          HoldRequest request = Objects.requireNonNull(e.hold());
+          if (screened.contains(request.debitAccountId())) {
+            guarded.add(e);
+          } else {
+            requests.add(request);
+            results.add(forward(Objects.requireNonNull(e.held())));
+          }
+        }
+        HoldsInTransaction holds =
+            HoldsInTransaction.write(
+                c, requests, results, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        try (PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO markets.journal (shard, seq, command)"
+                    + " SELECT ?, * FROM unnest(?::bigint[], ?::bytea[])")) {
+          s.setString(1, shard);
+          s.setArray(2, c.createArrayOf("bigint", box(seqs)));
+          s.setArray(3, c.createArrayOf("bytea", commands));
+          s.executeUpdate();
+        }
+        c.commit();
+        return holds;
+      } catch (SQLException | RuntimeException e) {
+        guarded.clear();
+        try {
+          c.rollback();
+        } catch (SQLException rollback) {
+          log.debug("rollback failed after a failed journal batch", rollback);
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** A future the ledger completes, passing its outcome on to the entry's. */
+  private static CompletableFuture<Outcome<Hold>> forward(
+      CompletableFuture<@Nullable Outcome<Hold>> held) {
+    CompletableFuture<Outcome<Hold>> result = new CompletableFuture<>();
+    result.whenComplete(
+        (outcome, failure) -> {
+          if (failure != null) {
+            held.completeExceptionally(failure);
+          } else {
+            held.complete(outcome);
+          }
+        });
+    return result;
+  }
+
+  private static void fail(List<Entry> batch, Exception e) {
+    for (Entry entry : batch) {
+      entry.durable().completeExceptionally(e);
+      if (entry.held() != null) {
+        entry.held().completeExceptionally(e);
       }
     }
   }
