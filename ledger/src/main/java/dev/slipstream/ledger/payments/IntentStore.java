@@ -130,6 +130,27 @@ final class IntentStore {
                 }));
   }
 
+  /** The wallet's deposits, oldest first. */
+  java.util.List<PaymentIntent> byWallet(long walletAccountId) {
+    return sql.read(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT "
+                      + COLUMNS
+                      + " FROM ledger.payment_intents WHERE wallet_account_id = ? ORDER BY id")) {
+            s.setLong(1, walletAccountId);
+            java.util.List<PaymentIntent> found = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                found.add(read(rs));
+              }
+            }
+            return found;
+          }
+        });
+  }
+
   private static Optional<PaymentIntent> one(Connection c, String where, Sql.Binder binder)
       throws SQLException {
     try (PreparedStatement s =

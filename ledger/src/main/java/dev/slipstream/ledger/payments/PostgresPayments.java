@@ -146,6 +146,27 @@ final class PostgresPayments implements Payments {
   }
 
   @Override
+  public List<PaymentIntent> deposits(long walletAccountId) {
+    return intents.byWallet(walletAccountId);
+  }
+
+  @Override
+  public List<Withdrawal> withdrawals(long walletAccountId) {
+    return withdrawals.list(
+        "wallet_account_id = ? ORDER BY id", s -> s.setLong(1, walletAccountId));
+  }
+
+  @Override
+  public List<Withdrawal> withdrawalsIn(WithdrawalState state, int limit) {
+    return withdrawals.list(
+        "state = ? ORDER BY id LIMIT ?",
+        s -> {
+          s.setString(1, state.wireName());
+          s.setInt(2, Math.max(0, limit));
+        });
+  }
+
+  @Override
   public List<Chargeback> chargebacks(long walletAccountId) {
     return chargebacks.byWallet(walletAccountId);
   }
