@@ -57,6 +57,10 @@ final class IntentStore {
         });
   }
 
+  Optional<PaymentIntent> byKey(UUID key) {
+    return sql.read(c -> one(c, "idempotency_key = ?", s -> s.setObject(1, key)));
+  }
+
   Optional<PaymentIntent> byId(long id) {
     return sql.read(c -> one(c, "id = ?", s -> s.setLong(1, id)));
   }

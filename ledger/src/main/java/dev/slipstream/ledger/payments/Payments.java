@@ -44,6 +44,9 @@ public interface Payments {
       String paymentMethod,
       UUID idempotencyKey);
 
+  /** Returns the deposit started under this idempotency key, if there is one. */
+  Optional<PaymentIntent> findDeposit(UUID idempotencyKey);
+
   /** Returns the deposit with this id, if there is one. */
   Optional<PaymentIntent> findIntent(long intentId);
 

@@ -72,6 +72,11 @@ final class PostgresPayments implements Payments {
   }
 
   @Override
+  public Optional<PaymentIntent> findDeposit(UUID idempotencyKey) {
+    return intents.byKey(idempotencyKey);
+  }
+
+  @Override
   public Optional<PaymentIntent> findIntent(long intentId) {
     return intents.byId(intentId);
   }
