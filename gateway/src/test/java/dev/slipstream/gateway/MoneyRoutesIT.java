@@ -123,7 +123,8 @@ class MoneyRoutesIT {
     f.assertProblem(f.get("/api/wallet/deposits/999999", ann), 404, "deposit_not_found");
     assertThat(f.read(f.get("/api/wallet/deposits", ann)).get("items")).isEmpty();
     // A card the provider refuses is its definite answer: kept as a failed deposit, no money moved.
-    f.assertProblem(deposit(ann, UUID.randomUUID(), 100, "tok_nope"), 400, "invalid_payment_method");
+    f.assertProblem(
+        deposit(ann, UUID.randomUUID(), 100, "tok_nope"), 400, "invalid_payment_method");
     assertThat(f.read(f.get("/api/wallet/deposits", ann)).get("items"))
         .singleElement()
         .satisfies(d -> assertThat(d.get("state").asText()).isEqualTo("failed"));
