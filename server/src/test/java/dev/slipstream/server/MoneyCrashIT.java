@@ -71,7 +71,9 @@ class MoneyCrashIT {
                       post(
                           base,
                           "/api/wallet/deposits",
-                          "{\"amountMinor\":" + (100 + random.nextInt(900)) + ",\"paymentMethod\":\"tok_visa\"}",
+                          "{\"amountMinor\":"
+                              + (100 + random.nextInt(900))
+                              + ",\"paymentMethod\":\"tok_visa\"}",
                           token,
                           UUID.randomUUID());
                   if (r.statusCode() == 202) {
@@ -110,7 +112,9 @@ class MoneyCrashIT {
           }
         }
         long balance = get(base2, "/api/wallet", token).get("balanceMinor").asLong();
-        assertThat(balance).as("wallet %d holds exactly its succeeded deposits", i).isEqualTo(credited);
+        assertThat(balance)
+            .as("wallet %d holds exactly its succeeded deposits", i)
+            .isEqualTo(credited);
         settled += credited;
       }
       assertThat(present).containsAll(acknowledged);
@@ -122,15 +126,25 @@ class MoneyCrashIT {
     try (Database db =
         Database.open(new DatabaseLocation.Embedded(data.resolve("postgres")), 4, null)) {
       Ledger ledger =
-          Ledger.postgres(db.dataSource(), Clock.systemUTC(), LedgerSettings.defaults().withoutSweeper(), null);
+          Ledger.postgres(
+              db.dataSource(), Clock.systemUTC(), LedgerSettings.defaults().withoutSweeper(), null);
       try (SandboxPaymentProvider sandbox =
           SandboxPaymentProvider.create(
-              SandboxSettings.defaults(SECRET), (b, h) -> false, Clock.systemUTC(), (d, t) -> {}, new SplittableRandom(1))) {
+              SandboxSettings.defaults(SECRET),
+              (b, h) -> false,
+              Clock.systemUTC(),
+              (d, t) -> {},
+              new SplittableRandom(1))) {
         Payments payments =
             Payments.postgres(
-                db.dataSource(), ledger, sandbox, Clock.systemUTC(), PaymentsSettings.defaults(SECRET, 100_000));
+                db.dataSource(),
+                ledger,
+                sandbox,
+                Clock.systemUTC(),
+                PaymentsSettings.defaults(SECRET, 100_000));
         assertThat(
-                Reconciliation.postgres(db.dataSource(), Clock.systemUTC(), payments.holdBacking(), null)
+                Reconciliation.postgres(
+                        db.dataSource(), Clock.systemUTC(), payments.holdBacking(), null)
                     .run()
                     .discrepancies())
             .isEmpty();
