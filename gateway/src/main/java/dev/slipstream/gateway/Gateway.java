@@ -5,6 +5,7 @@ import dev.slipstream.gateway.access.Access;
 import dev.slipstream.gateway.access.AccessGuard;
 import dev.slipstream.gateway.access.Cors;
 import dev.slipstream.gateway.access.RouteRule;
+import dev.slipstream.gateway.account.AccountDataRoutes;
 import dev.slipstream.gateway.account.AccountRoutes;
 import dev.slipstream.gateway.account.AdminRoutes;
 import dev.slipstream.gateway.auth.AccessDeniedException;
@@ -24,6 +25,9 @@ import dev.slipstream.gateway.ops.MetricsRoutes;
 import dev.slipstream.gateway.ops.SystemRoutes;
 import dev.slipstream.gateway.streams.PlayAccessRoutes;
 import dev.slipstream.gateway.streams.StreamRoutes;
+import dev.slipstream.gateway.wallet.MoneyRoutes;
+import dev.slipstream.gateway.wallet.MoneyServices;
+import dev.slipstream.gateway.wallet.Sightings;
 import dev.slipstream.gateway.webapp.WebAppRoutes;
 import dev.slipstream.platform.RejectedException;
 import io.javalin.Javalin;
@@ -122,9 +126,15 @@ public final class Gateway implements AutoCloseable {
     MetricsRoutes.register(routes, services.metrics());
     SystemRoutes.register(routes, services.system(), services.clock());
     StreamRoutes.register(routes, services.streams(), streamAccess);
+    MoneyServices money = services.money();
+    Sightings sightings = money == null ? null : new Sightings(money);
     if (accounts != null && streamAccess != null) {
-      AccountRoutes.register(routes, accounts, services.clock(), services.random());
-      AdminRoutes.register(routes, accounts);
+      AccountRoutes.register(routes, accounts, services.clock(), services.random(), sightings);
+      AdminRoutes.register(routes, accounts, money == null ? null : money.audit());
+      AccountDataRoutes.register(routes, accounts, money, services.clock());
+      if (money != null && sightings != null) {
+        MoneyRoutes.register(routes, money, accounts, sightings);
+      }
       PlayAccessRoutes.register(routes, services.streams(), streamAccess);
     }
     if (services.media() != null) {

@@ -2,6 +2,7 @@ package dev.slipstream.gateway;
 
 import dev.slipstream.gateway.auth.AuthServices;
 import dev.slipstream.gateway.live.LiveServices;
+import dev.slipstream.gateway.wallet.MoneyServices;
 import dev.slipstream.media.sfu.MediaServer;
 import dev.slipstream.media.stream.StreamDirectory;
 import dev.slipstream.platform.Health;
@@ -29,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  * @param random cryptographically strong randomness for session cookies' CSRF tokens
  * @param live the bus, bets and wallets behind the live socket ({@code /api/live}) and {@code
  *     /api/wallet}; null serves neither
+ * @param money wallets, payments, limits, fraud signals and the audit log behind the money routes;
+ *     null serves none of them
  */
 public record GatewayServices(
     StreamDirectory streams,
@@ -39,7 +42,8 @@ public record GatewayServices(
     InstantSource clock,
     @Nullable AuthServices auth,
     RandomGenerator random,
-    @Nullable LiveServices live) {
+    @Nullable LiveServices live,
+    @Nullable MoneyServices money) {
   /** Copies the checks so their order and content are fixed. */
   public GatewayServices {
     healthChecks = Map.copyOf(healthChecks);
@@ -56,13 +60,19 @@ public record GatewayServices(
       InstantSource clock,
       @Nullable AuthServices auth,
       RandomGenerator random) {
-    this(streams, media, healthChecks, system, metrics, clock, auth, random, null);
+    this(streams, media, healthChecks, system, metrics, clock, auth, random, null, null);
   }
 
   /** Returns these services with the live socket served from {@code live}. */
   public GatewayServices withLive(LiveServices live) {
     return new GatewayServices(
-        streams, media, healthChecks, system, metrics, clock, auth, random, live);
+        streams, media, healthChecks, system, metrics, clock, auth, random, live, money);
+  }
+
+  /** Returns these services with the money routes served from {@code money}. */
+  public GatewayServices withMoney(MoneyServices money) {
+    return new GatewayServices(
+        streams, media, healthChecks, system, metrics, clock, auth, random, live, money);
   }
 
   /**
@@ -76,6 +86,7 @@ public record GatewayServices(
       SystemInfo system,
       PrometheusMeterRegistry metrics,
       InstantSource clock) {
-    this(streams, media, healthChecks, system, metrics, clock, null, new SecureRandom(), null);
+    this(
+        streams, media, healthChecks, system, metrics, clock, null, new SecureRandom(), null, null);
   }
 }

@@ -7,6 +7,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipstream.gateway.auth.AuthServices;
 import dev.slipstream.gateway.auth.AuthSettings;
 import dev.slipstream.gateway.http.Problem;
+import dev.slipstream.gateway.privacy.PiiCipher;
+import dev.slipstream.gateway.privacy.PiiKeys;
+import dev.slipstream.gateway.wallet.MoneyServices;
+import dev.slipstream.ledger.Ledger;
+import dev.slipstream.ledger.LedgerSettings;
+import dev.slipstream.ledger.audit.AuditLog;
+import dev.slipstream.ledger.fraud.FraudRules;
+import dev.slipstream.ledger.fraud.FraudSignals;
+import dev.slipstream.ledger.limits.PlayerLimits;
+import dev.slipstream.ledger.payments.Payments;
+import dev.slipstream.ledger.payments.PaymentsSettings;
+import dev.slipstream.ledger.payments.SandboxPaymentProvider;
+import dev.slipstream.ledger.payments.SandboxSettings;
 import dev.slipstream.media.sfu.MediaServer;
 import dev.slipstream.media.sfu.MediaSettings;
 import dev.slipstream.media.stream.StreamDirectory;
@@ -40,8 +53,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * A real gateway on a free port over the shared embedded PostgreSQL, with accounts (the admin email
- * {@value #ADMIN_EMAIL}), a media plane on loopback, and a clock the test moves for token
- * lifetimes. Helpers speak HTTP the way a client would.
+ * {@value #ADMIN_EMAIL}), a media plane on loopback, money (a fresh ledger schema, payments through
+ * the sandbox provider delivering its webhooks over HTTP to the gateway, limits, fraud signals and
+ * the audit log), and a clock the test moves for token lifetimes and the sandbox's delays. Helpers
+ * speak HTTP the way a client would.
  */
 final class GatewayFixture implements AutoCloseable {
   static final String ADMIN_EMAIL = "admin@example.com";
@@ -55,7 +70,19 @@ final class GatewayFixture implements AutoCloseable {
   final StreamDirectory streams;
   final MediaServer media;
   final AuthServices auth;
+  final Ledger ledger;
+  final SandboxPaymentProvider sandbox;
+  final Payments payments;
+  final MoneyServices money;
+  final TestScheduler scheduler = new TestScheduler();
+  final List<Delivery> deliveries = new java.util.concurrent.CopyOnWriteArrayList<>();
   final Gateway gateway;
+
+  /** One webhook the sandbox delivered over HTTP, and the answer's status. */
+  record Delivery(byte[] body, Map<String, String> headers, int status) {}
+
+  static final String WEBHOOK_SECRET = "whsec_gateway_test_0123456789abcdef0123";
+  static final long REVIEW_THRESHOLD = 50_000;
   private String adminToken;
 
   private GatewayFixture(UnaryOperator<AuthSettings> settings, List<String> corsOrigins)
@@ -80,12 +107,55 @@ final class GatewayFixture implements AutoCloseable {
             Clock.systemUTC(),
             new SecureRandom(),
             new SimpleMeterRegistry());
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("DROP SCHEMA IF EXISTS ledger CASCADE");
+    }
+    db.migrate(List.of(Ledger.MIGRATION));
+    PiiCipher cipher = new PiiCipher(PiiKeys.demo(), new SecureRandom());
     auth =
         AuthServices.start(
             db.dataSource(),
             settings.apply(AuthSettings.defaults().withAdminEmail(Optional.of(ADMIN_EMAIL))),
             clock,
-            new SecureRandom());
+            new SecureRandom(),
+            cipher);
+    ledger =
+        Ledger.postgres(db.dataSource(), clock, LedgerSettings.defaults().withoutSweeper(), null);
+    AtomicReference<URI> webhook = new AtomicReference<>();
+    sandbox =
+        SandboxPaymentProvider.create(
+            SandboxSettings.defaults(WEBHOOK_SECRET),
+            (body, headers) -> {
+              HttpRequest.Builder request =
+                  HttpRequest.newBuilder(webhook.get())
+                      .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+              headers.forEach(request::header);
+              int status = send(request).statusCode();
+              deliveries.add(new Delivery(body, headers, status));
+              return status / 100 == 2;
+            },
+            clock,
+            scheduler,
+            new java.util.SplittableRandom(11));
+    payments =
+        Payments.postgres(
+            db.dataSource(),
+            ledger,
+            sandbox,
+            clock,
+            PaymentsSettings.defaults(WEBHOOK_SECRET, REVIEW_THRESHOLD));
+    money =
+        new MoneyServices(
+            ledger,
+            payments,
+            PlayerLimits.postgres(db.dataSource(), clock),
+            FraudSignals.postgres(
+                db.dataSource(), clock, new FraudRules(3, 60, 3, 5, Duration.ofDays(30))),
+            AuditLog.postgres(db.dataSource(), clock),
+            cipher,
+            "EUR",
+            "sandbox");
     var services =
         new GatewayServices(
             streams,
@@ -96,8 +166,11 @@ final class GatewayFixture implements AutoCloseable {
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
             clock,
             auth,
-            new SecureRandom());
+            new SecureRandom(),
+            null,
+            money);
     gateway = Gateway.start(new GatewaySettings("127.0.0.1", 0, 16 * 1024, corsOrigins), services);
+    webhook.set(gateway.baseUri().resolve("/api/payments/webhooks/sandbox"));
   }
 
   static GatewayFixture start() throws SQLException {
@@ -113,6 +186,7 @@ final class GatewayFixture implements AutoCloseable {
   public void close() {
     gateway.close();
     media.close();
+    ledger.close();
   }
 
   // --- accounts

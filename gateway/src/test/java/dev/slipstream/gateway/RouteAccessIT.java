@@ -10,6 +10,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.slipstream.gateway.access.Access;
 import dev.slipstream.gateway.access.RouteRule;
 import dev.slipstream.gateway.auth.AuthSettings;
+import dev.slipstream.gateway.auth.Role;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,7 @@ class RouteAccessIT {
           "PATCH /api/streams/{id}/whip/{session}",
           "DELETE /api/streams/{id}/whip/{session}",
           "POST /api/streams/{id}/whep",
+          "POST /api/payments/webhooks/sandbox",
           "PATCH /api/streams/{id}/whep/{session}",
           "DELETE /api/streams/{id}/whep/{session}");
 
@@ -91,6 +93,10 @@ class RouteAccessIT {
     String bettorId = f.read(f.get("/api/me", bettorOnly)).get("id").asText();
     f.post("/api/admin/users/" + bettorId + "/roles", "{\"revoke\":[\"viewer\"]}", f.admin());
     bettorOnly = f.login("bettor@example.com").get("accessToken").asText();
+    String viewerOnly = f.userWith("viewer@example.com");
+    String viewerId = f.read(f.get("/api/me", viewerOnly)).get("id").asText();
+    f.post("/api/admin/users/" + viewerId + "/roles", "{\"revoke\":[\"bettor\"]}", f.admin());
+    viewerOnly = f.login("viewer@example.com").get("accessToken").asText();
     String admin = f.admin();
     String kid = SignedJWT.parse(admin).getHeader().getKeyID();
     String sid = SignedJWT.parse(admin).getJWTClaimsSet().getStringClaim("sid");
@@ -189,7 +195,12 @@ class RouteAccessIT {
         }
       }
       if (!(route.access() instanceof Access.SignedIn)) {
-        f.assertProblem(call(route.method(), path, "Bearer " + bettorOnly, null), 403, "forbidden");
+        // Bettor routes are walked with a viewer, every other role route with a bettor.
+        String wrongRole =
+            route.access() instanceof Access.AnyRole r && r.roles().contains(Role.BETTOR)
+                ? viewerOnly
+                : bettorOnly;
+        f.assertProblem(call(route.method(), path, "Bearer " + wrongRole, null), 403, "forbidden");
       }
       if (!route.method().equals("GET")) {
         f.assertProblem(call(route.method(), path, null, admin), 403, "csrf_token_missing");

@@ -5,6 +5,7 @@ import dev.slipstream.ledger.AccountKind;
 import dev.slipstream.ledger.Ledger;
 import dev.slipstream.ledger.Reconciliation;
 import dev.slipstream.ledger.limits.PlayerLimits;
+import dev.slipstream.ledger.spi.HoldBacking;
 import dev.slipstream.markets.desk.MarketDesk;
 import dev.slipstream.markets.engine.RiskLimits;
 import dev.slipstream.markets.live.GeneratorSettings;
@@ -81,7 +82,8 @@ final class LiveMarkets implements Consumer<AnalyticsFrame>, AutoCloseable {
 
   /**
    * Starts the shard (replaying its journal) with stakes checked against players' limits and held
-   * towards the house account.
+   * towards the house account; reconciliation counts a hold as owned when the shard or {@code
+   * otherOwners} (payments) owns it.
    */
   static LiveMarkets start(
       DataSource dataSource,
@@ -89,7 +91,8 @@ final class LiveMarkets implements Consumer<AnalyticsFrame>, AutoCloseable {
       EventBus bus,
       Function<String, Set<String>> zones,
       InstantSource clock,
-      MeterRegistry registry)
+      MeterRegistry registry,
+      HoldBacking otherOwners)
       throws SQLException {
     Account house = ledger.openAccount(AccountKind.HOUSE, "house", CURRENCY);
     BetSequencer shard =
@@ -106,7 +109,11 @@ final class LiveMarkets implements Consumer<AnalyticsFrame>, AutoCloseable {
         bus,
         zones,
         clock,
-        Reconciliation.postgres(dataSource, clock, shard.holdBacking(), registry));
+        Reconciliation.postgres(
+            dataSource,
+            clock,
+            HoldBacking.anyOf(java.util.List.of(shard.holdBacking(), otherOwners)),
+            registry));
   }
 
   /** The bus topic of a stream's market updates. */

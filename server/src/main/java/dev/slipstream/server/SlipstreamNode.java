@@ -8,6 +8,7 @@ import dev.slipstream.gateway.auth.AuthServices;
 import dev.slipstream.gateway.auth.AuthSettings;
 import dev.slipstream.gateway.live.LiveServices;
 import dev.slipstream.gateway.live.LiveSettings;
+import dev.slipstream.gateway.privacy.PiiCipher;
 import dev.slipstream.ledger.Ledger;
 import dev.slipstream.ledger.LedgerSettings;
 import dev.slipstream.markets.sequencer.BetSequencer;
@@ -110,13 +111,25 @@ final class SlipstreamNode implements AutoCloseable {
       }
       Ledger ledger = null;
       LiveMarkets markets = null;
+      MoneyRole money = null;
+      PiiCipher cipher = MoneyRole.cipher(config.money(), random);
       if (roles.contains(Role.MARKETS) && roles.contains(Role.LEDGER)) {
         database.migrate(List.of(Ledger.MIGRATION, BetSequencer.MIGRATION));
         ledger =
             Ledger.postgres(
                 database.dataSource(), clock, LedgerSettings.defaults(), metrics.registry());
         opened.push(ledger);
-        markets = startMarkets(database, ledger, shared, calibrations, clock, metrics.registry());
+        money = new MoneyRole(database.dataSource(), ledger, config.money(), cipher, clock, random);
+        opened.push(money);
+        markets =
+            startMarkets(
+                database,
+                ledger,
+                shared,
+                calibrations,
+                clock,
+                metrics.registry(),
+                money.payments().holdBacking());
         opened.push(markets);
         if (analytics != null) {
           analytics.addConsumer(markets);
@@ -135,7 +148,20 @@ final class SlipstreamNode implements AutoCloseable {
                 database.description(),
                 shared.description());
         AuthServices auth =
-            AuthServices.start(database.dataSource(), authSettings(config), clock, random);
+            AuthServices.start(database.dataSource(), authSettings(config), clock, random, cipher);
+        GatewayServices services =
+            new GatewayServices(
+                    streams, media, checks, system, metrics.registry(), clock, auth, random)
+                .withLive(
+                    new LiveServices(
+                        shared.bus(),
+                        id -> streams.find(id).isPresent(),
+                        markets == null ? null : markets.shard()::place,
+                        ledger,
+                        LiveSettings.defaults()));
+        if (money != null) {
+          services = services.withMoney(money.services());
+        }
         gateway =
             Gateway.start(
                 new GatewaySettings(
@@ -143,16 +169,11 @@ final class SlipstreamNode implements AutoCloseable {
                     config.httpPort(),
                     config.maxRequestBytes(),
                     config.auth().corsOrigins()),
-                new GatewayServices(
-                        streams, media, checks, system, metrics.registry(), clock, auth, random)
-                    .withLive(
-                        new LiveServices(
-                            shared.bus(),
-                            id -> streams.find(id).isPresent(),
-                            markets == null ? null : markets.shard()::place,
-                            ledger,
-                            LiveSettings.defaults())));
+                services);
         opened.push(gateway);
+        if (money != null) {
+          money.deliverTo(gateway.baseUri());
+        }
       }
       if (media != null && demoStream != null) {
         // Last, so a start-up that fails earlier never spends time encoding.
@@ -172,7 +193,8 @@ final class SlipstreamNode implements AutoCloseable {
       SharedState shared,
       StreamCalibrations calibrations,
       InstantSource clock,
-      io.micrometer.core.instrument.MeterRegistry registry) {
+      io.micrometer.core.instrument.MeterRegistry registry,
+      dev.slipstream.ledger.spi.HoldBacking paymentHolds) {
     try {
       return LiveMarkets.start(
           database.dataSource(),
@@ -188,7 +210,8 @@ final class SlipstreamNode implements AutoCloseable {
                               .collect(java.util.stream.Collectors.toSet()))
                   .orElse(java.util.Set.of()),
           clock,
-          registry);
+          registry,
+          paymentHolds);
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException("cannot start the bet shard: " + e.getMessage(), e);
     }

@@ -7,6 +7,8 @@ import dev.slipstream.gateway.access.SessionCookies;
 import dev.slipstream.gateway.auth.Accounts;
 import dev.slipstream.gateway.auth.SignedIn;
 import dev.slipstream.gateway.http.JsonBodies;
+import dev.slipstream.gateway.wallet.Sightings;
+import dev.slipstream.ledger.fraud.SightingEvent;
 import dev.slipstream.platform.UnauthorizedException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -51,19 +53,40 @@ public final class AccountRoutes {
   /** Registers the routes. */
   public static void register(
       RoutesConfig routes, Accounts accounts, InstantSource clock, RandomGenerator random) {
+    register(routes, accounts, clock, random, null);
+  }
+
+  /**
+   * Registers the routes, recording the device and address of each registration and sign-in in
+   * {@code sightings} (for the fraud rules) when given.
+   */
+  public static void register(
+      RoutesConfig routes,
+      Accounts accounts,
+      InstantSource clock,
+      RandomGenerator random,
+      @Nullable Sightings sightings) {
     routes.post(
         "/api/auth/register",
         ctx -> {
+          Sightings.requireValidDevice(ctx);
           Register body = JsonBodies.read(ctx, Register.class);
           var account = accounts.register(body.email(), body.password(), body.displayName());
+          if (sightings != null) {
+            sightings.record(ctx, account.id(), SightingEvent.REGISTRATION);
+          }
           ctx.status(201).header("Location", "/api/me").json(AccountView.of(account));
         },
         Access.ANYONE);
     routes.post(
         "/api/auth/login",
         ctx -> {
+          Sightings.requireValidDevice(ctx);
           Login body = JsonBodies.read(ctx, Login.class);
           SignedIn session = accounts.login(body.email(), body.password());
+          if (sightings != null) {
+            sightings.record(ctx, session.account().id(), SightingEvent.LOGIN);
+          }
           answer(ctx, session, Boolean.TRUE.equals(body.useCookies()), clock, random);
         },
         Access.ANYONE);

@@ -2,15 +2,18 @@ package dev.slipstream.gateway.account;
 
 import dev.slipstream.gateway.access.Access;
 import dev.slipstream.gateway.access.Callers;
+import dev.slipstream.gateway.auth.Account;
 import dev.slipstream.gateway.auth.Accounts;
 import dev.slipstream.gateway.auth.Role;
 import dev.slipstream.gateway.http.JsonBodies;
+import dev.slipstream.ledger.audit.AuditLog;
 import dev.slipstream.platform.ConflictException;
 import dev.slipstream.platform.InvalidInputException;
 import dev.slipstream.platform.NotFoundException;
 import io.javalin.config.RoutesConfig;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +31,11 @@ public final class AdminRoutes {
 
   /** Registers the routes. */
   public static void register(RoutesConfig routes, Accounts accounts) {
+    register(routes, accounts, null);
+  }
+
+  /** Registers the routes, writing every role change to {@code audit} when given. */
+  public static void register(RoutesConfig routes, Accounts accounts, @Nullable AuditLog audit) {
     routes.get(
         "/api/admin/users",
         ctx -> {
@@ -62,7 +70,17 @@ public final class AdminRoutes {
             throw new ConflictException(
                 "cannot_revoke_own_admin", "an admin cannot revoke their own admin role");
           }
-          ctx.json(AccountView.of(accounts.changeRoles(id, grant, revoke)));
+          Account changed = accounts.changeRoles(id, grant, revoke);
+          if (audit != null) {
+            audit.record(
+                Callers.of(ctx).userId(),
+                "roles.changed",
+                "user:" + id,
+                Map.of(
+                    "granted", grant.stream().map(Role::wireName).sorted().toList(),
+                    "revoked", revoke.stream().map(Role::wireName).sorted().toList()));
+          }
+          ctx.json(AccountView.of(changed));
         },
         Access.ADMIN);
   }

@@ -1,5 +1,6 @@
 package dev.slipstream.gateway.auth;
 
+import dev.slipstream.gateway.privacy.PiiCipher;
 import dev.slipstream.platform.InvalidInputException;
 import dev.slipstream.platform.NotFoundException;
 import dev.slipstream.platform.UnauthorizedException;
@@ -32,6 +33,7 @@ public final class Accounts {
   private final InstantSource clock;
   private final RandomGenerator random;
   private final String dummyHash;
+  private final PiiCipher cipher;
 
   Accounts(
       AuthSettings settings,
@@ -41,7 +43,9 @@ public final class Accounts {
       JwtTokens tokens,
       Argon2idHasher hasher,
       InstantSource clock,
-      RandomGenerator random) {
+      RandomGenerator random,
+      PiiCipher cipher) {
+    this.cipher = cipher;
     this.settings = settings;
     this.users = users;
     this.throttle = throttle;
@@ -87,15 +91,17 @@ public final class Accounts {
       throw wrongCredentials();
     }
     String normalised = Emails.require(email);
-    throttle.check(normalised);
+    // Failures are counted per blind index, so the throttle's table holds no email either.
+    String throttled = cipher.emailIndex(normalised);
+    throttle.check(throttled);
     Optional<UserStore.StoredUser> user = users.byEmail(normalised);
     boolean matches =
         hasher.verify(password, user.map(UserStore.StoredUser::passwordHash).orElse(dummyHash));
     if (user.isEmpty() || !matches) {
-      throttle.failed(normalised);
+      throttle.failed(throttled);
       throw wrongCredentials();
     }
-    throttle.succeeded(normalised);
+    throttle.succeeded(throttled);
     Account account = user.get().account();
     if (hasher.needsUpgrade(user.get().passwordHash())) {
       users.updatePasswordHash(account.id(), hasher.hash(password));
@@ -183,6 +189,27 @@ public final class Accounts {
     }
     return new Account(
         before.id(), before.email(), before.displayName(), roles, before.createdAt());
+  }
+
+  /**
+   * Erases the account after checking its password: email, name and password hash are deleted,
+   * every session ends, and the id stays as a pseudonym (money records point at it). Nobody can
+   * sign in as it again; the email may register anew as a new person.
+   *
+   * @throws UnauthorizedException {@code invalid_credentials} when the password is wrong
+   * @throws NotFoundException {@code user_not_found} when there is no such (live) account
+   */
+  public void erase(String userId, String password) {
+    UserStore.StoredUser user =
+        users.byId(userId == null ? "" : userId).orElseThrow(() -> userNotFound(userId));
+    if (password == null
+        || password.length() > 4 * PasswordPolicy.MAX_LENGTH
+        || !hasher.verify(password, user.passwordHash())) {
+      throw wrongCredentials();
+    }
+    if (!users.erase(userId, clock.instant())) {
+      throw userNotFound(userId);
+    }
   }
 
   /** Makes the configured admin email an admin if that account exists already. */

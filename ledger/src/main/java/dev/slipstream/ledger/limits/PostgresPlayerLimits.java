@@ -118,8 +118,15 @@ final class PostgresPlayerLimits implements PlayerLimits {
           }
           Map<LimitPeriod, Long> deposits =
               sums(c, wallet, now, "transfers", "credit_account_id", "deposit", "");
+          // Deposits still waiting for the provider count too, or a burst of them could pass the
+          // limit before the first is confirmed.
+          Map<LimitPeriod, Long> pending = pendingDeposits(c, wallet, now);
           for (PlayerLimit limit : capped) {
-            refuseOver("deposit", limit, deposits.get(limit.period()), amount);
+            refuseOver(
+                "deposit",
+                limit,
+                deposits.get(limit.period()) + pending.get(limit.period()),
+                amount);
           }
           return null;
         });
@@ -396,6 +403,31 @@ final class PostgresPlayerLimits implements PlayerLimits {
       s.setTimestamp(8, Timestamp.from(now));
       s.executeUpdate();
     }
+  }
+
+  /** Sums a wallet's deposits that the provider has not confirmed yet, over each period. */
+  private static Map<LimitPeriod, Long> pendingDeposits(Connection c, long wallet, Instant now)
+      throws SQLException {
+    Map<LimitPeriod, Long> sums = new EnumMap<>(LimitPeriod.class);
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT coalesce(sum(amount) FILTER (WHERE created_at > ?), 0),"
+                + " coalesce(sum(amount) FILTER (WHERE created_at > ?), 0),"
+                + " coalesce(sum(amount), 0)"
+                + " FROM ledger.payment_intents"
+                + " WHERE wallet_account_id = ? AND state = 'pending' AND created_at > ?")) {
+      s.setTimestamp(1, Timestamp.from(now.minus(LimitPeriod.DAY.length())));
+      s.setTimestamp(2, Timestamp.from(now.minus(LimitPeriod.WEEK.length())));
+      s.setLong(3, wallet);
+      s.setTimestamp(4, Timestamp.from(now.minus(LimitPeriod.MONTH.length())));
+      try (ResultSet rows = s.executeQuery()) {
+        rows.next();
+        sums.put(LimitPeriod.DAY, rows.getLong(1));
+        sums.put(LimitPeriod.WEEK, rows.getLong(2));
+        sums.put(LimitPeriod.MONTH, rows.getLong(3));
+      }
+    }
+    return sums;
   }
 
   /** Sums a wallet's rows of one kind over each period, in one scan of the longest. */

@@ -57,6 +57,10 @@ final class IntentStore {
         });
   }
 
+  Optional<PaymentIntent> byKey(UUID key) {
+    return sql.read(c -> one(c, "idempotency_key = ?", s -> s.setObject(1, key)));
+  }
+
   Optional<PaymentIntent> byId(long id) {
     return sql.read(c -> one(c, "id = ?", s -> s.setLong(1, id)));
   }
@@ -128,6 +132,27 @@ final class IntentStore {
                   s.setObject(1, Sql.timestamp(now));
                   s.setObject(2, Sql.timestamp(cutoff));
                 }));
+  }
+
+  /** The wallet's deposits, oldest first. */
+  java.util.List<PaymentIntent> byWallet(long walletAccountId) {
+    return sql.read(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT "
+                      + COLUMNS
+                      + " FROM ledger.payment_intents WHERE wallet_account_id = ? ORDER BY id")) {
+            s.setLong(1, walletAccountId);
+            java.util.List<PaymentIntent> found = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                found.add(read(rs));
+              }
+            }
+            return found;
+          }
+        });
   }
 
   private static Optional<PaymentIntent> one(Connection c, String where, Sql.Binder binder)

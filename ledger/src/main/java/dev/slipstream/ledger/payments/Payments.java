@@ -44,6 +44,9 @@ public interface Payments {
       String paymentMethod,
       UUID idempotencyKey);
 
+  /** Returns the deposit started under this idempotency key, if there is one. */
+  Optional<PaymentIntent> findDeposit(UUID idempotencyKey);
+
   /** Returns the deposit with this id, if there is one. */
   Optional<PaymentIntent> findIntent(long intentId);
 
@@ -112,6 +115,15 @@ public interface Payments {
 
   /** Returns the withdrawal with this id, if there is one. */
   Optional<Withdrawal> findWithdrawal(long withdrawalId);
+
+  /** Returns the wallet's deposits, oldest first. */
+  List<PaymentIntent> deposits(long walletAccountId);
+
+  /** Returns the wallet's withdrawals, oldest first. */
+  List<Withdrawal> withdrawals(long walletAccountId);
+
+  /** Returns every withdrawal in {@code state}, oldest first, at most {@code limit}. */
+  List<Withdrawal> withdrawalsIn(WithdrawalState state, int limit);
 
   /** Returns the chargebacks against the wallet, oldest first: a fraud signal. */
   List<Chargeback> chargebacks(long walletAccountId);

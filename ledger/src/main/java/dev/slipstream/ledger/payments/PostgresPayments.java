@@ -72,6 +72,11 @@ final class PostgresPayments implements Payments {
   }
 
   @Override
+  public Optional<PaymentIntent> findDeposit(UUID idempotencyKey) {
+    return intents.byKey(idempotencyKey);
+  }
+
+  @Override
   public Optional<PaymentIntent> findIntent(long intentId) {
     return intents.byId(intentId);
   }
@@ -143,6 +148,27 @@ final class PostgresPayments implements Payments {
   @Override
   public Optional<Withdrawal> findWithdrawal(long withdrawalId) {
     return withdrawals.byId(withdrawalId);
+  }
+
+  @Override
+  public List<PaymentIntent> deposits(long walletAccountId) {
+    return intents.byWallet(walletAccountId);
+  }
+
+  @Override
+  public List<Withdrawal> withdrawals(long walletAccountId) {
+    return withdrawals.list(
+        "wallet_account_id = ? ORDER BY id", s -> s.setLong(1, walletAccountId));
+  }
+
+  @Override
+  public List<Withdrawal> withdrawalsIn(WithdrawalState state, int limit) {
+    return withdrawals.list(
+        "state = ? ORDER BY id LIMIT ?",
+        s -> {
+          s.setString(1, state.wireName());
+          s.setInt(2, Math.max(0, limit));
+        });
   }
 
   @Override

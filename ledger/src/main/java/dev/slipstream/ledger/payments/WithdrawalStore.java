@@ -205,6 +205,24 @@ final class WithdrawalStore {
         });
   }
 
+  /** Withdrawals matching {@code where} (bound by {@code binder}; it says the order). */
+  java.util.List<Withdrawal> list(String where, Sql.Binder binder) {
+    return sql.read(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement("SELECT " + COLUMNS + " FROM ledger.withdrawals WHERE " + where)) {
+            binder.bind(s);
+            java.util.List<Withdrawal> found = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                found.add(read(rs));
+              }
+            }
+            return found;
+          }
+        });
+  }
+
   private static Optional<Withdrawal> one(Connection c, String where, Sql.Binder binder)
       throws SQLException {
     try (PreparedStatement s =

@@ -34,7 +34,11 @@ public record SettingValue(Setting setting, String value, Source source) {
   /** Returns how the user wrote it, e.g. {@code SLIPSTREAM_HTTP_PORT=70000}; secrets masked. */
   public String label() {
     boolean secret =
-        setting.equals(Settings.DATABASE_PASSWORD) || setting.equals(Settings.JWT_SECRETS);
+        setting.equals(Settings.DATABASE_PASSWORD)
+            || setting.equals(Settings.JWT_SECRETS)
+            || setting.equals(Settings.PAYMENTS_WEBHOOK_SECRET)
+            || setting.equals(Settings.PRIVACY_DATA_KEYS)
+            || setting.equals(Settings.PRIVACY_INDEX_KEY);
     String shown = secret && !value.isEmpty() ? "***" : value;
     return switch (source) {
       case Source.Flag f -> setting.flagName() + "=" + shown;

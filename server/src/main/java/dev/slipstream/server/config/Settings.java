@@ -174,6 +174,59 @@ public final class Settings {
           "1–365",
           "How long an unused refresh token is good for; each use replaces it.");
 
+  /** The secret payment webhooks are signed with. */
+  public static final Setting PAYMENTS_WEBHOOK_SECRET =
+      new Setting(
+          "payments.webhook.secret",
+          "",
+          "a secret of 32+ bytes, or empty",
+          "Secret the payment provider signs its webhooks with (HMAC-SHA256); empty generates one"
+              + " at each start, shared with the in-process sandbox; never printed.");
+
+  /** Withdrawals above this wait for an operator. */
+  public static final Setting PAYMENTS_REVIEW_THRESHOLD =
+      new Setting(
+          "payments.review.threshold.minor",
+          "100000",
+          "0–1000000000000 (0 reviews every withdrawal)",
+          "Withdrawals above this many minor units (cents) wait for an operator's approval.");
+
+  /** How long a deposit may wait for the provider. */
+  public static final Setting PAYMENTS_DEPOSIT_TIMEOUT =
+      new Setting(
+          "payments.deposit.timeout.seconds",
+          "900",
+          "60–86400",
+          "A deposit the provider has not answered after this long is failed (reason timeout) by"
+              + " a sweep every minute; a later confirmation still credits it.");
+
+  /** The sandbox's answer delay. */
+  public static final Setting PAYMENTS_SANDBOX_CONFIRM =
+      new Setting(
+          "payments.sandbox.confirm.seconds",
+          "2",
+          "0–300",
+          "How long the sandbox card processor takes to answer a deposit or payout.");
+
+  /** Keys that encrypt personal data. */
+  public static final Setting PRIVACY_DATA_KEYS =
+      new Setting(
+          "privacy.data.keys",
+          "",
+          "comma-separated id:base64 of 32 random bytes (first encrypts, all decrypt), or empty",
+          "AES-256-GCM keys for personal data at rest; put a new key first to rotate (values are"
+              + " re-encrypted at the next start); empty uses a built-in demo key, which protects"
+              + " nothing; never printed.");
+
+  /** The key of blind indexes. */
+  public static final Setting PRIVACY_INDEX_KEY =
+      new Setting(
+          "privacy.index.key",
+          "",
+          "base64 of 32+ random bytes, or empty (only with privacy.data.keys empty)",
+          "HMAC key of the email blind index and device and address fingerprints; changing it"
+              + " makes existing accounts unfindable; never printed.");
+
   /** Log level. */
   public static final Setting LOG_LEVEL =
       new Setting(
@@ -212,6 +265,12 @@ public final class Settings {
           JWT_SECRETS,
           ACCESS_TOKEN_SECONDS,
           REFRESH_TOKEN_DAYS,
+          PAYMENTS_WEBHOOK_SECRET,
+          PAYMENTS_REVIEW_THRESHOLD,
+          PAYMENTS_DEPOSIT_TIMEOUT,
+          PAYMENTS_SANDBOX_CONFIRM,
+          PRIVACY_DATA_KEYS,
+          PRIVACY_INDEX_KEY,
           LOG_LEVEL,
           CONFIG);
 

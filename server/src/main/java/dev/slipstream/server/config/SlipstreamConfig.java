@@ -32,6 +32,7 @@ import java.util.Set;
  * @param roles the roles this process runs
  * @param maxRequestBytes the largest HTTP request body
  * @param auth accounts and tokens: admin email, JWT secrets, token lifetimes, CORS origins
+ * @param money payments and personal-data protection
  * @param logLevel the root log level
  * @param visionPose the vision pipeline's pose model: off, lite or full
  * @param values every setting's raw value and source, for {@code slipstream config}
@@ -49,6 +50,7 @@ public record SlipstreamConfig(
     Set<Role> roles,
     long maxRequestBytes,
     AuthConfig auth,
+    MoneyConfig money,
     String logLevel,
     String visionPose,
     Map<Setting, SettingValue> values) {
@@ -98,6 +100,7 @@ public record SlipstreamConfig(
             list(v.get(Settings.JWT_SECRETS), SlipstreamConfig::jwtSecret),
             Duration.ofSeconds(range(v.get(Settings.ACCESS_TOKEN_SECONDS), 60, 86_400)),
             Duration.ofDays(range(v.get(Settings.REFRESH_TOKEN_DAYS), 1, 365))),
+        MoneyConfig.load(v),
         oneOf(v.get(Settings.LOG_LEVEL), "trace", "debug", "info", "warn", "error"),
         oneOf(v.get(Settings.VISION_POSE), "off", "lite", "full"),
         v);
@@ -111,7 +114,7 @@ public record SlipstreamConfig(
     return host;
   }
 
-  private static long range(SettingValue v, long min, long max) {
+  static long range(SettingValue v, long min, long max) {
     long n;
     try {
       n = Long.parseLong(v.value().strip());
