@@ -28,8 +28,7 @@
 //   and Enter follows it; Watch lists EXPECT_STREAM_TITLE from the server; a malformed answer
 //   keeps the list on screen marked stale and the page recovers on its own; Operator shows the
 //   database check as up, asks a visitor to sign in, and after signing in shows the system
-//   version; Go Live and Account say plainly what is not
-//   built yet; nothing overflows sideways at phone width; no console error and no page error.
+//   version; Go Live offers a camera preview and Account names the signed-in user; nothing overflows sideways at phone width; no console error and no page error.
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -199,19 +198,16 @@ async function desktopChecks(page) {
   });
   await screenshot(page, 'operator-desktop');
 
-  await check('Go Live says browser publishing is not built yet', async () => {
+  await check('Go Live offers the signed-in operator a camera preview', async () => {
     await nav.getByRole('link', { name: 'Go Live', exact: true }).click();
-    await appear(
-      page.getByText('Publishing from this page is not built yet.'),
-      'the sentence "Publishing from this page is not built yet."',
-    );
+    await appear(page.getByRole('button', { name: 'Start preview' }), 'the "Start preview" button');
   });
   await screenshot(page, 'go-live-desktop');
 
-  await check('Account says accounts are not built yet', async () => {
+  await check('Account shows who is signed in', async () => {
     await nav.getByRole('link', { name: 'Account', exact: true }).click();
     await appear(page.getByRole('heading', { level: 1, name: 'Account' }), 'the Account heading');
-    await appear(page.locator('.notice[data-state="info"]'), 'the notice of what is not built yet');
+    await appear(page.getByText(`(${process.env.OPERATOR_EMAIL})`), 'the signed-in email');
   });
   await screenshot(page, 'account-desktop');
 }

@@ -125,3 +125,23 @@ function plainObject(value: unknown, path: string): Record<string, unknown> {
   }
   return value as Record<string, unknown>;
 }
+
+/** A whole number, also as the decimal string protobuf's JSON mapping gives 64-bit integers. */
+export const integer: Decoder<number> = (value, path) => {
+  const n = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw new ShapeError(path, 'a whole number', value);
+  return n;
+};
+
+/** Like {@link integer}, but a missing value (protobuf JSON leaves zeros out) reads as 0. */
+export const integerOrZero: Decoder<number> = (value, path) =>
+  value === undefined || value === null ? 0 : integer(value, path);
+
+/** Any JSON value, unchecked: for evidence and exports the app only shows. */
+export const anything: Decoder<unknown> = (value) => value;
+
+/** Any finite number. */
+export const number: Decoder<number> = (value, path) => {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new ShapeError(path, 'a number', value);
+  return value;
+};

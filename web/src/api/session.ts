@@ -5,6 +5,7 @@
  */
 import { array, instant, nonEmptyString, object, string, type Decoder } from './decode';
 import { fetchJson, type FetchResult } from './fetchJson';
+import { callApi } from './request';
 
 export interface Me {
   id: string;
@@ -70,4 +71,25 @@ export async function signIn(email: string, password: string): Promise<string | 
     // Not a problem document; fall through.
   }
   return `Signing in failed (${response.status}).`;
+}
+
+/** Registers an account; resolves to an error sentence, or null on success. */
+export async function register(email: string, password: string, displayName: string): Promise<string | null> {
+  const result = await callApi({ method: 'POST', path: '/api/auth/register', body: { email, password, displayName } });
+  return result.ok ? null : result.message;
+}
+
+/** Ends the cookie session. */
+export async function signOut(): Promise<void> {
+  await callApi({ method: 'POST', path: '/api/auth/logout', body: {} });
+}
+
+/** Whether the user may place bets and hold a wallet. */
+export function isBettor(user: Me | null): boolean {
+  return user !== null && (user.roles.includes('bettor') || user.roles.includes('admin'));
+}
+
+/** Whether the user may create streams and publish. */
+export function isBroadcaster(user: Me | null): boolean {
+  return user !== null && ['broadcaster', 'operator', 'admin'].some((role) => user.roles.includes(role));
 }

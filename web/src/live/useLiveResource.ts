@@ -17,12 +17,19 @@ export interface LiveResource<T> {
   refresh: () => void;
 }
 
+/**
+ * Polls `load` every `intervalMs`. A `seed` (what the server rendered into the page) is shown
+ * from the first render, dated when it arrived, and replaced by the first poll.
+ */
 export function useLiveResource<T>(
   load: Loader<T>,
   intervalMs: number,
   clock: () => number = Date.now,
+  seed?: { readonly value: T; readonly at: number },
 ): LiveResource<T> {
-  const [state, setState] = useState<LiveState<T>>(initialLiveState);
+  const [state, setState] = useState<LiveState<T>>(() =>
+    seed ? recordSuccess(seed.value, seed.at) : initialLiveState<T>(),
+  );
   const refreshRef = useRef<() => void>(() => {});
 
   useEffect(() => {

@@ -1,8 +1,17 @@
 import { useState, type FormEvent } from 'react';
+import { FormFooter } from '../account/FormFooter';
 import { signIn } from '../api/session';
 
-/** Email and password for an operator; calls `onSignedIn` once the session cookie is set. */
-export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
+/** Email and password; calls `onSignedIn` once the session cookie is set. */
+export function SignInForm({
+  onSignedIn,
+  label = 'Operator sign-in',
+  lead = 'Sign in as an operator to see what this server runs.',
+}: {
+  onSignedIn: () => void;
+  label?: string;
+  lead?: string;
+}) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -18,8 +27,8 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   };
 
   return (
-    <form className="sign-in" onSubmit={(e) => void submit(e)} aria-label="Operator sign-in">
-      <p>Sign in as an operator to see what this server runs.</p>
+    <form className="sign-in" onSubmit={(e) => void submit(e)} aria-label={label}>
+      <p>{lead}</p>
       <label>
         Email
         <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
@@ -34,14 +43,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
           onChange={(e) => setPassword(e.target.value)}
         />
       </label>
-      <button type="submit" disabled={busy}>
-        {busy ? 'Signing in…' : 'Sign in'}
-      </button>
-      {error && (
-        <p className="sign-in__error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormFooter busy={busy} label="Sign in" busyLabel="Signing in…" error={error} />
     </form>
   );
 }

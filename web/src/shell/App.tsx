@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { OperatorPage } from '../operator/OperatorPage';
-import { AccountPage } from '../pages/AccountPage';
-import { GoLivePage } from '../pages/GoLivePage';
+import { AccountPage } from '../account/AccountPage';
+import { OddsFormatProvider } from '../betting/useOddsFormat';
+import { GoLivePage } from '../golive/GoLivePage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { usePath } from '../router/history';
 import { pageFor, streamIdFor, type PageId } from '../router/routes';
@@ -18,7 +19,7 @@ const TITLES: Record<PageId, string> = {
   'not-found': 'Page not found',
 };
 
-/** The app shell: skip link, masthead, the current page and the footer. */
+/** The app shell: skip link, masthead, the current page and the footer, with the bettor's odds format. */
 export function App() {
   const path = usePath();
   const page = pageFor(path);
@@ -26,7 +27,7 @@ export function App() {
   useFocusOnNavigation(page);
 
   return (
-    <>
+    <OddsFormatProvider>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -37,7 +38,7 @@ export function App() {
       <footer className="site-footer">
         <p>Slipstream · live sport, measured as it happens</p>
       </footer>
-    </>
+    </OddsFormatProvider>
   );
 }
 
@@ -62,7 +63,8 @@ function CurrentPage({ page, path }: { page: PageId; path: string }) {
 
 function useDocumentTitle(page: PageId) {
   useEffect(() => {
-    document.title = `${TITLES[page]} · Slipstream`;
+    // A stream's page names the stream itself (PlayerPage), as the server-rendered title does.
+    if (page !== 'stream') document.title = `${TITLES[page]} · Slipstream`;
   }, [page]);
 }
 

@@ -1,17 +1,21 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { LiveSocket } from '../live/liveSocket';
+import { currentMediaTimeUs, type PlaybackPosition } from '../betting/playbackPosition';
+import type { LiveSocket } from '../live/liveSocket';
 import { AnalyticsBuffer } from './analyticsBuffer';
 import { drawOverlay, type Layers } from './drawOverlay';
 import { mediaTimeMicros, parseViewerClock, type ViewerClock } from './mediaClock';
+import { interpolateFrame } from './interpolateFrame';
 import { overlayFrame } from './overlayFrames';
+import { AdaptivePlayoutDelay } from './playoutDelay';
 
 /** Analytics older than this at the displayed frame are not its analytics: nothing is drawn. */
 const TOLERANCE_US = 150_000;
 /**
- * How long the video waits in its jitter buffer so the analytics of a frame (vision takes tens of
- * milliseconds) are there when it is shown: the price of drawing on the exact frame.
+ * How long the video waits in its jitter buffer at first so the analytics of a frame (vision takes
+ * tens of milliseconds) are there when it is shown; {@link AdaptivePlayoutDelay} then tunes it to
+ * the analytics' measured lateness.
  */
-const PLAYOUT_DELAY_MS = 150;
+const INITIAL_PLAYOUT_DELAY_MS = 150;
 
 const LAYER_NAMES: [keyof Layers, string][] = [
   ['boxes', 'Boxes'],
@@ -31,11 +35,15 @@ export function AnalyticsOverlay({
   streamId,
   resource,
   connection,
+  socket,
+  position,
 }: {
   video: RefObject<HTMLVideoElement | null>;
   streamId: string;
   resource: string | null;
   connection: RTCPeerConnection | null;
+  socket: LiveSocket | null;
+  position: PlaybackPosition;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [layers, setLayers] = useState<Layers>({ boxes: true, speeds: true, skeletons: true, trails: false });
@@ -43,23 +51,32 @@ export function AnalyticsOverlay({
   layersRef.current = layers;
 
   useEffect(() => {
-    if (!connection) return;
-    for (const receiver of connection.getReceivers()) {
-      if (receiver.track.kind === 'video' && 'jitterBufferTarget' in receiver) {
-        (receiver as RTCRtpReceiver & { jitterBufferTarget: number | null }).jitterBufferTarget = PLAYOUT_DELAY_MS;
-      }
-    }
-  }, [connection]);
-
-  useEffect(() => {
     const element = video.current;
     const surface = canvas.current;
-    if (!element || !surface || !resource) return;
+    if (!element || !surface || !resource || !socket) return;
     const buffer = new AnalyticsBuffer();
-    const socket = new LiveSocket();
+    const delay = new AdaptivePlayoutDelay(INITIAL_PLAYOUT_DELAY_MS);
+    let appliedDelayMs = -1;
+    const applyDelay = () => {
+      if (!connection || delay.target === appliedDelayMs) return;
+      appliedDelayMs = delay.target;
+      for (const receiver of connection.getReceivers()) {
+        if (receiver.track.kind === 'video' && 'jitterBufferTarget' in receiver) {
+          (receiver as RTCRtpReceiver & { jitterBufferTarget: number | null }).jitterBufferTarget = appliedDelayMs;
+        }
+      }
+      surface.dataset.playoutDelayMs = String(appliedDelayMs);
+    };
+    applyDelay();
     const unsubscribe = socket.subscribe('TOPIC_STREAM_ANALYTICS', streamId, (message) => {
       const frame = overlayFrame(message);
-      if (frame) buffer.add(frame);
+      if (!frame) return;
+      buffer.add(frame);
+      const shown = currentMediaTimeUs(position, Date.now());
+      if (shown !== null) {
+        delay.record(frame.mediaTimeUs, shown, Date.now());
+        applyDelay();
+      }
     });
     let clock: ViewerClock | null = null;
     let stopped = false;
@@ -79,6 +96,7 @@ export function AnalyticsOverlay({
     };
     const context = surface.getContext('2d');
     let handle = 0;
+    let interpolated = 0;
     const onFrame = (_now: number, meta: VideoFrameCallbackMetadata) => {
       if (stopped) return;
       if (!asked) {
@@ -87,7 +105,12 @@ export function AnalyticsOverlay({
       }
       if (context && clock && meta.rtpTimestamp !== undefined) {
         const shownUs = mediaTimeMicros(clock, meta.rtpTimestamp);
-        const frame = buffer.at(shownUs, TOLERANCE_US);
+        position.mediaTimeUs = shownUs;
+        position.at = Date.now();
+        const before = buffer.at(shownUs, TOLERANCE_US);
+        const after = before ? buffer.after(shownUs) : null;
+        const frame = before ? interpolateFrame(before, after, shownUs) : null;
+        if (before && after && frame !== before) interpolated += 1;
         const rect = element.getBoundingClientRect();
         if (surface.width !== Math.round(rect.width) || surface.height !== Math.round(rect.height)) {
           surface.width = Math.round(rect.width);
@@ -99,6 +122,8 @@ export function AnalyticsOverlay({
         surface.dataset.tracks = String(frame ? frame.tracks.filter((t) => t.confirmed).length : 0);
         surface.dataset.mediaTimeUs = String(frame?.mediaTimeUs ?? '');
         surface.dataset.firstBoxX = frame && frame.tracks[0] ? String(Math.round(frame.tracks[0].box.x)) : '';
+        surface.dataset.interpolated = String(interpolated);
+        surface.dataset.shownMediaTimeUs = String(shownUs);
       }
       handle = element.requestVideoFrameCallback(onFrame);
     };
@@ -107,9 +132,8 @@ export function AnalyticsOverlay({
       stopped = true;
       element.cancelVideoFrameCallback(handle);
       unsubscribe();
-      socket.close();
     };
-  }, [video, streamId, resource]);
+  }, [video, streamId, resource, socket, connection, position]);
 
   return (
     <>

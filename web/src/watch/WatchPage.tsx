@@ -2,6 +2,7 @@ import { loadStreams } from '../api/endpoints';
 import { LiveStatus } from '../live/LiveStatus';
 import { freshness } from '../live/liveState';
 import { useLiveResource, useNow } from '../live/useLiveResource';
+import { seededStreams } from '../shell/initialState';
 import { PageHeader } from '../shell/PageHeader';
 import { StreamList } from './StreamList';
 
@@ -10,7 +11,7 @@ const STALE_AFTER_MS = 10_000;
 
 /** Every stream on the server, refreshed every few seconds. */
 export function WatchPage() {
-  const { state, refresh } = useLiveResource(loadStreams, REFRESH_MS);
+  const { state, refresh } = useLiveResource(loadStreams, REFRESH_MS, Date.now, seededStreams());
   const now = useNow();
   return (
     <>

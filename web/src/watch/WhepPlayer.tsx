@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { startWhep, WhepError, type WhepSession } from '../api/whep';
+import type { PlaybackPosition } from '../betting/playbackPosition';
+import type { LiveSocket } from '../live/liveSocket';
 import { AnalyticsOverlay } from './AnalyticsOverlay';
 import { describe, retryDelay, type PlayerStatus } from './playerState';
 
@@ -21,7 +23,15 @@ function whenFirstFrameShows(element: HTMLVideoElement | null, shown: () => void
   }
 }
 
-export function WhepPlayer({ streamId }: { streamId: string }) {
+export function WhepPlayer({
+  streamId,
+  socket,
+  position,
+}: {
+  streamId: string;
+  socket: LiveSocket | null;
+  position: PlaybackPosition;
+}) {
   const video = useRef<HTMLVideoElement>(null);
   const [status, setStatus] = useState<PlayerStatus>({ kind: 'connecting', attempt: 1 });
   const [active, setActive] = useState<WhepSession | null>(null);
@@ -99,6 +109,8 @@ export function WhepPlayer({ streamId }: { streamId: string }) {
           streamId={streamId}
           resource={active.resource}
           connection={active.connection}
+          socket={socket}
+          position={position}
         />
       )}
       </div>

@@ -59,6 +59,12 @@ export class AnalyticsBuffer {
     return null;
   }
 
+  /** The first frame after `mediaTimeUs`, if any: the other side for interpolation. */
+  after(mediaTimeUs: number): OverlayFrame | null {
+    for (const frame of this.frames) if (frame.mediaTimeUs > mediaTimeUs) return frame;
+    return null;
+  }
+
   /** A track's box centres-bottom (its feet) over the frames up to `mediaTimeUs`, oldest first. */
   trail(trackId: number, mediaTimeUs: number, spanUs: number): [number, number][] {
     const points: [number, number][] = [];

@@ -4,6 +4,7 @@ import dev.slipstream.bench.bets.BetsBenchmark;
 import dev.slipstream.bench.fanout.FanoutBenchmark;
 import dev.slipstream.bench.latency.LatencyBenchmark;
 import dev.slipstream.bench.ledger.LedgerBenchmark;
+import dev.slipstream.bench.suspend.SuspendBenchmark;
 import dev.slipstream.bench.viewers.ViewersCommand;
 import dev.slipstream.bench.vision.VisionBenchmark;
 import java.util.Arrays;
@@ -14,7 +15,8 @@ import java.util.Arrays;
  * real server in Chromium), {@code viewers} (the WHEP viewer load test), {@code ledger} (ledger
  * transfers per second and commit latency on PostgreSQL) {@code vision} (the vision pipeline on a
  * real and a synthetic clip) and {@code fanout} (odds updates to N live-socket subscribers beside
- * plain TCP).
+ * plain TCP) and {@code suspend} (a deciding analytics frame until its market is suspended on the
+ * shard and on the bus).
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -32,8 +34,14 @@ public final class BenchMain {
           System.exit(ViewersCommand.run(Arrays.asList(rest), System.out, System.err));
       case "fanout" ->
           System.exit(FanoutBenchmark.run(Arrays.asList(rest), System.out, System.err));
+      case "suspend" ->
+          System.exit(SuspendBenchmark.run(Arrays.asList(rest), System.out, System.err));
       case "vision" ->
           System.exit(VisionBenchmark.run(Arrays.asList(rest), System.out, System.err));
+      case "rest" ->
+          System.exit(
+              dev.slipstream.bench.rest.RestBenchmark.run(
+                  Arrays.asList(rest), System.out, System.err));
       case "--help", "-h", "help" ->
           System.out.println(
               """
@@ -47,7 +55,11 @@ public final class BenchMain {
                                             bets over the live WebSocket to a durable ack, latency
                 vision [clip] [options]     vision pipeline on a real clip and the synthetic scene
                 fanout [--sizes=1000,5000,10000] [--rate=20] [--duration-s=10]
-                                            odds updates to N live-socket subscribers vs plain TCP""");
+                                            odds updates to N live-socket subscribers vs plain TCP
+                suspend [--streams=10] [--duration-s=60] [--speedup=2]
+                                            deciding analytics frame -> market suspended (shard, bus)
+                rest [--duration-s=10] [--connections=32] [--limit=100] [--redis=redis://...]
+                                            wrk on GET /api/streams; then a flood, rate-limited""");
       default -> {
         System.err.println(
             "slipstream bench: unknown benchmark "

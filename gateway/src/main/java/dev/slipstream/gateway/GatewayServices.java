@@ -3,9 +3,11 @@ package dev.slipstream.gateway;
 import dev.slipstream.gateway.auth.AuthServices;
 import dev.slipstream.gateway.live.LiveServices;
 import dev.slipstream.gateway.wallet.MoneyServices;
+import dev.slipstream.markets.service.MarketService;
 import dev.slipstream.media.sfu.MediaServer;
 import dev.slipstream.media.stream.StreamDirectory;
 import dev.slipstream.platform.Health;
+import dev.slipstream.vision.view.StreamViews;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.security.SecureRandom;
 import java.time.InstantSource;
@@ -32,6 +34,10 @@ import org.jspecify.annotations.Nullable;
  *     /api/wallet}; null serves neither
  * @param money wallets, payments, limits, fraud signals and the audit log behind the money routes;
  *     null serves none of them
+ * @param views each stream's calibration and zones behind {@code /api/streams/{id}/calibration};
+ *     null serves no such route
+ * @param markets markets, bets, evidence and operators' market actions behind the market routes;
+ *     null serves none of them
  */
 public record GatewayServices(
     StreamDirectory streams,
@@ -43,11 +49,41 @@ public record GatewayServices(
     @Nullable AuthServices auth,
     RandomGenerator random,
     @Nullable LiveServices live,
-    @Nullable MoneyServices money) {
+    @Nullable MoneyServices money,
+    @Nullable StreamViews views,
+    @Nullable MarketService markets) {
   /** Copies the checks so their order and content are fixed. */
   public GatewayServices {
     healthChecks = Map.copyOf(healthChecks);
     Objects.requireNonNull(random, "random");
+  }
+
+  /** Services without the market routes. */
+  public GatewayServices(
+      StreamDirectory streams,
+      @Nullable MediaServer media,
+      Map<String, Supplier<Health>> healthChecks,
+      SystemInfo system,
+      PrometheusMeterRegistry metrics,
+      InstantSource clock,
+      @Nullable AuthServices auth,
+      RandomGenerator random,
+      @Nullable LiveServices live,
+      @Nullable MoneyServices money,
+      @Nullable StreamViews views) {
+    this(
+        streams,
+        media,
+        healthChecks,
+        system,
+        metrics,
+        clock,
+        auth,
+        random,
+        live,
+        money,
+        views,
+        null);
   }
 
   /** Services without the live socket. */
@@ -60,19 +96,76 @@ public record GatewayServices(
       InstantSource clock,
       @Nullable AuthServices auth,
       RandomGenerator random) {
-    this(streams, media, healthChecks, system, metrics, clock, auth, random, null, null);
+    this(
+        streams, media, healthChecks, system, metrics, clock, auth, random, null, null, null, null);
   }
 
   /** Returns these services with the live socket served from {@code live}. */
   public GatewayServices withLive(LiveServices live) {
     return new GatewayServices(
-        streams, media, healthChecks, system, metrics, clock, auth, random, live, money);
+        streams,
+        media,
+        healthChecks,
+        system,
+        metrics,
+        clock,
+        auth,
+        random,
+        live,
+        money,
+        views,
+        markets);
   }
 
   /** Returns these services with the money routes served from {@code money}. */
   public GatewayServices withMoney(MoneyServices money) {
     return new GatewayServices(
-        streams, media, healthChecks, system, metrics, clock, auth, random, live, money);
+        streams,
+        media,
+        healthChecks,
+        system,
+        metrics,
+        clock,
+        auth,
+        random,
+        live,
+        money,
+        views,
+        markets);
+  }
+
+  /** Returns these services with streams' calibrations and zones kept in {@code views}. */
+  public GatewayServices withViews(StreamViews views) {
+    return new GatewayServices(
+        streams,
+        media,
+        healthChecks,
+        system,
+        metrics,
+        clock,
+        auth,
+        random,
+        live,
+        money,
+        views,
+        markets);
+  }
+
+  /** Returns these services with the market and bet routes served from {@code markets}. */
+  public GatewayServices withMarkets(MarketService markets) {
+    return new GatewayServices(
+        streams,
+        media,
+        healthChecks,
+        system,
+        metrics,
+        clock,
+        auth,
+        random,
+        live,
+        money,
+        views,
+        markets);
   }
 
   /**
@@ -87,6 +180,17 @@ public record GatewayServices(
       PrometheusMeterRegistry metrics,
       InstantSource clock) {
     this(
-        streams, media, healthChecks, system, metrics, clock, null, new SecureRandom(), null, null);
+        streams,
+        media,
+        healthChecks,
+        system,
+        metrics,
+        clock,
+        null,
+        new SecureRandom(),
+        null,
+        null,
+        null,
+        null);
   }
 }

@@ -1,5 +1,7 @@
 package dev.slipstream.gateway;
 
+import dev.slipstream.gateway.guard.GuardSettings;
+import dev.slipstream.gateway.tls.TlsSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -13,9 +15,16 @@ import java.util.Objects;
  * @param maxRequestBytes the largest request body accepted; larger ones get 413
  * @param corsOrigins origins ({@code scheme://host[:port]}) whose pages may call the API with
  *     credentials; empty allows same-origin pages only
+ * @param guard rate limits, connection caps and timeouts against abusive clients
+ * @param tls whether to serve HTTPS and WSS, and with which certificate
  */
 public record GatewaySettings(
-    String host, int port, long maxRequestBytes, List<String> corsOrigins) {
+    String host,
+    int port,
+    long maxRequestBytes,
+    List<String> corsOrigins,
+    GuardSettings guard,
+    TlsSettings tls) {
   /** Validates the values. */
   public GatewaySettings {
     Objects.requireNonNull(host, "host");
@@ -28,6 +37,23 @@ public record GatewaySettings(
     }
     corsOrigins = List.copyOf(corsOrigins);
     corsOrigins.forEach(GatewaySettings::requireOrigin);
+    Objects.requireNonNull(guard, "guard");
+    Objects.requireNonNull(tls, "tls");
+  }
+
+  /** Settings over plain HTTP with no rate limits or connection caps. */
+  public GatewaySettings(String host, int port, long maxRequestBytes, List<String> corsOrigins) {
+    this(host, port, maxRequestBytes, corsOrigins, GuardSettings.none(), new TlsSettings.Off());
+  }
+
+  /** Returns these settings with other abuse protection. */
+  public GatewaySettings withGuard(GuardSettings guard) {
+    return new GatewaySettings(host, port, maxRequestBytes, corsOrigins, guard, tls);
+  }
+
+  /** Returns these settings serving TLS as {@code tls} says. */
+  public GatewaySettings withTls(TlsSettings tls) {
+    return new GatewaySettings(host, port, maxRequestBytes, corsOrigins, guard, tls);
   }
 
   /** Settings that allow no cross-origin callers. */

@@ -38,10 +38,10 @@ class AuthFuzzIT {
           "playTokenRequired",
           "",
           "__proto__");
-  private static final String NASTY = "\"\\\u0000\u0001\u200b\ud83c\udfc3'<>{}[]:,@%$ \t\n";
 
   private GatewayFixture f;
   private final SplittableRandom random = new SplittableRandom(20261124);
+  private final FuzzInputs inputs = new FuzzInputs(20261124);
 
   @BeforeEach
   void start() throws Exception {
@@ -163,22 +163,11 @@ class AuthFuzzIT {
   }
 
   private String text() {
-    StringBuilder text = new StringBuilder();
-    int length = random.nextInt(40);
-    for (int i = 0; i < length; i++) {
-      char c = NASTY.charAt(random.nextInt(NASTY.length()));
-      text.append(
-          c == '"' || c == '\\'
-              ? "\\" + c
-              : c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-    }
-    return text.toString();
+    return inputs.text(false);
   }
 
   private String randomBytes() {
-    byte[] bytes = new byte[random.nextInt(200)];
-    random.nextBytes(bytes);
-    return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+    return inputs.randomBytes(200);
   }
 
   private String pick(List<String> options) {

@@ -7,9 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipstream.gateway.auth.AuthServices;
 import dev.slipstream.gateway.auth.AuthSettings;
 import dev.slipstream.gateway.http.Problem;
+import dev.slipstream.gateway.live.LiveServices;
+import dev.slipstream.gateway.live.LiveSettings;
 import dev.slipstream.gateway.privacy.PiiCipher;
 import dev.slipstream.gateway.privacy.PiiKeys;
 import dev.slipstream.gateway.wallet.MoneyServices;
+import dev.slipstream.ledger.Account;
+import dev.slipstream.ledger.AccountKind;
 import dev.slipstream.ledger.Ledger;
 import dev.slipstream.ledger.LedgerSettings;
 import dev.slipstream.ledger.audit.AuditLog;
@@ -20,13 +24,21 @@ import dev.slipstream.ledger.payments.Payments;
 import dev.slipstream.ledger.payments.PaymentsSettings;
 import dev.slipstream.ledger.payments.SandboxPaymentProvider;
 import dev.slipstream.ledger.payments.SandboxSettings;
+import dev.slipstream.markets.sequencer.BetSequencer;
+import dev.slipstream.markets.service.EvidenceFrames;
+import dev.slipstream.markets.service.MarketService;
+import dev.slipstream.markets.service.SettledBet;
 import dev.slipstream.media.sfu.MediaServer;
 import dev.slipstream.media.sfu.MediaSettings;
 import dev.slipstream.media.stream.StreamDirectory;
 import dev.slipstream.platform.Health;
+import dev.slipstream.platform.bus.BusLimits;
+import dev.slipstream.platform.bus.SharedState;
 import dev.slipstream.platform.db.Database;
 import dev.slipstream.platform.db.TestDatabase;
 import dev.slipstream.platform.state.SettableClock;
+import dev.slipstream.vision.view.StreamViews;
+import dev.slipstream.wire.v1.MarketUpdate;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -55,8 +67,9 @@ import java.util.function.UnaryOperator;
  * A real gateway on a free port over the shared embedded PostgreSQL, with accounts (the admin email
  * {@value #ADMIN_EMAIL}), a media plane on loopback, money (a fresh ledger schema, payments through
  * the sandbox provider delivering its webhooks over HTTP to the gateway, limits, fraud signals and
- * the audit log), and a clock the test moves for token lifetimes and the sandbox's delays. Helpers
- * speak HTTP the way a client would.
+ * the audit log), markets and bets (one bet shard over the same ledger, its house account, and the
+ * market service; updates and bettors' settlements collected), and a clock the test moves for token
+ * lifetimes and the sandbox's delays. Helpers speak HTTP the way a client would.
  */
 final class GatewayFixture implements AutoCloseable {
   static final String ADMIN_EMAIL = "admin@example.com";
@@ -74,9 +87,17 @@ final class GatewayFixture implements AutoCloseable {
   final SandboxPaymentProvider sandbox;
   final Payments payments;
   final MoneyServices money;
+  final StreamViews views;
+  final Account house;
+  final BetSequencer shard;
+  final MarketService markets;
+  final List<MarketUpdate> marketUpdates = new java.util.concurrent.CopyOnWriteArrayList<>();
+  final List<SettledBet> settledBets = new java.util.concurrent.CopyOnWriteArrayList<>();
+  final AtomicReference<EvidenceFrames> evidenceFrames = new AtomicReference<>(EvidenceFrames.NONE);
   final TestScheduler scheduler = new TestScheduler();
   final List<Delivery> deliveries = new java.util.concurrent.CopyOnWriteArrayList<>();
   final Gateway gateway;
+  final SharedState shared = SharedState.inProcess(clock, BusLimits.defaults());
 
   /** One webhook the sandbox delivered over HTTP, and the answer's status. */
   record Delivery(byte[] body, Map<String, String> headers, int status) {}
@@ -85,17 +106,52 @@ final class GatewayFixture implements AutoCloseable {
   static final long REVIEW_THRESHOLD = 50_000;
   private String adminToken;
 
-  private GatewayFixture(UnaryOperator<AuthSettings> settings, List<String> corsOrigins)
-      throws SQLException {
-    db.migrate(List.of(StreamDirectory.MIGRATION, AuthServices.MIGRATION));
+  /**
+   * How to start the fixture.
+   *
+   * @param auth changes to the default auth settings
+   * @param corsOrigins origins allowed to call with cookies
+   * @param freshLedger whether to drop the ledger and markets schemas first; false keeps what the
+   *     caller already made in them (its own accounts, such as a house account opened before)
+   * @param gateway changes to the gateway's settings (rate limits, TLS)
+   */
+  record Setup(
+      UnaryOperator<AuthSettings> auth,
+      List<String> corsOrigins,
+      boolean freshLedger,
+      UnaryOperator<GatewaySettings> gateway) {
+    Setup(UnaryOperator<AuthSettings> auth, List<String> corsOrigins, boolean freshLedger) {
+      this(auth, corsOrigins, freshLedger, UnaryOperator.identity());
+    }
+
+    /** Returns this setup with the gateway's settings changed by {@code change}. */
+    Setup withGateway(UnaryOperator<GatewaySettings> change) {
+      return new Setup(auth, corsOrigins, freshLedger, change);
+    }
+
+    static Setup defaults() {
+      return new Setup(UnaryOperator.identity(), List.of(), true);
+    }
+
+    Setup keepingLedger() {
+      return new Setup(auth, corsOrigins, false, gateway);
+    }
+  }
+
+  private GatewayFixture(Setup setup) throws SQLException {
+    UnaryOperator<AuthSettings> settings = setup.auth();
+    List<String> corsOrigins = setup.corsOrigins();
+    db.migrate(List.of(StreamDirectory.MIGRATION, AuthServices.MIGRATION, StreamViews.MIGRATION));
     try (Connection c = db.dataSource().getConnection();
         Statement s = c.createStatement()) {
       s.execute("TRUNCATE media.streams");
+      s.execute("TRUNCATE vision.stream_views CASCADE");
       s.execute(
           "TRUNCATE gateway.users, gateway.login_failures, gateway.sessions,"
               + " gateway.refresh_tokens, gateway.signing_keys, gateway.stream_access CASCADE");
     }
     streams = StreamDirectory.postgres(db.dataSource(), Clock.systemUTC(), new SecureRandom());
+    views = StreamViews.postgres(db.dataSource(), clock);
     media =
         MediaServer.start(
             new MediaSettings(
@@ -107,11 +163,14 @@ final class GatewayFixture implements AutoCloseable {
             Clock.systemUTC(),
             new SecureRandom(),
             new SimpleMeterRegistry());
-    try (Connection c = db.dataSource().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA IF EXISTS ledger CASCADE");
+    if (setup.freshLedger()) {
+      try (Connection c = db.dataSource().getConnection();
+          Statement s = c.createStatement()) {
+        s.execute("DROP SCHEMA IF EXISTS ledger CASCADE");
+        s.execute("DROP SCHEMA IF EXISTS markets CASCADE");
+      }
     }
-    db.migrate(List.of(Ledger.MIGRATION));
+    db.migrate(List.of(Ledger.MIGRATION, BetSequencer.MIGRATION));
     PiiCipher cipher = new PiiCipher(PiiKeys.demo(), new SecureRandom());
     auth =
         AuthServices.start(
@@ -156,6 +215,21 @@ final class GatewayFixture implements AutoCloseable {
             cipher,
             "EUR",
             "sandbox");
+    house = ledger.openAccount(AccountKind.HOUSE, "house", "EUR");
+    shard =
+        BetSequencer.start(
+            "rest", db.dataSource(), ledger, house.id(), money.limits(), clock, System::nanoTime);
+    markets =
+        MarketService.start(
+            db.dataSource(),
+            shard,
+            ledger,
+            house.id(),
+            "EUR",
+            clock,
+            (stream, mediaTimeUs, count) -> evidenceFrames.get().around(stream, mediaTimeUs, count),
+            marketUpdates::add);
+    markets.onSettled(settledBets::add);
     var services =
         new GatewayServices(
             streams,
@@ -168,25 +242,44 @@ final class GatewayFixture implements AutoCloseable {
             auth,
             new SecureRandom(),
             null,
-            money);
-    gateway = Gateway.start(new GatewaySettings("127.0.0.1", 0, 16 * 1024, corsOrigins), services);
+            money,
+            views,
+            markets);
+    gateway =
+        Gateway.start(
+            setup.gateway().apply(new GatewaySettings("127.0.0.1", 0, 16 * 1024, corsOrigins)),
+            services.withLive(
+                new LiveServices(
+                    shared.bus(),
+                    id -> streams.find(id).isPresent(),
+                    null,
+                    ledger,
+                    LiveSettings.defaults())));
     webhook.set(gateway.baseUri().resolve("/api/payments/webhooks/sandbox"));
   }
 
   static GatewayFixture start() throws SQLException {
-    return new GatewayFixture(UnaryOperator.identity(), List.of());
+    return startWith(Setup.defaults());
   }
 
   static GatewayFixture start(UnaryOperator<AuthSettings> settings, List<String> corsOrigins)
       throws SQLException {
-    return new GatewayFixture(settings, corsOrigins);
+    return startWith(new Setup(settings, corsOrigins, true));
+  }
+
+  /** Starts with {@code setup}; {@code freshLedger=false} keeps the caller's ledger schema. */
+  static GatewayFixture startWith(Setup setup) throws SQLException {
+    return new GatewayFixture(setup);
   }
 
   @Override
   public void close() {
     gateway.close();
+    markets.close();
+    shard.close();
     media.close();
     ledger.close();
+    shared.close();
   }
 
   // --- accounts

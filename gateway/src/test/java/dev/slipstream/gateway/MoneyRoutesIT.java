@@ -3,6 +3,7 @@ package dev.slipstream.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slipstream.ledger.Account;
 import dev.slipstream.ledger.Reconciliation;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -127,6 +128,70 @@ class MoneyRoutesIT {
         .singleElement()
         .satisfies(d -> assertThat(d.get("state").asText()).isEqualTo("failed"));
     assertThat(f.read(f.get("/api/wallet/transactions", ann)).get("items")).isEmpty();
+  }
+
+  @Test
+  void eachBadMoneyRequestGetsItsOwnErrorAndLeavesWalletDepositsAndWithdrawalsAsTheyWere() {
+    String ann = f.userWith("ann@example.com");
+    String annId = f.read(f.get("/api/me", ann)).get("id").asText();
+    String ops = f.userWith("ops@example.com", "operator");
+    UUID depositKey = UUID.randomUUID();
+    assertThat(deposit(ann, depositKey, 5_000, "tok_visa").statusCode()).isEqualTo(202);
+    f.scheduler.runAll();
+    assertThat(f.post("/api/operator/users/" + annId + "/verify", "{}", ops).statusCode())
+        .isEqualTo(200);
+    UUID withdrawalKey = UUID.randomUUID();
+    assertThat(withdraw(ann, withdrawalKey, 1_000).statusCode()).isEqualTo(202);
+    f.scheduler.runAll();
+    Account walletBefore = wallet(ann);
+    assertThat(walletBefore.balance()).isEqualTo(4_000);
+    String depositsBefore = f.get("/api/wallet/deposits", ann).body();
+    String withdrawalsBefore = f.get("/api/wallet/withdrawals", ann).body();
+    String transactionsBefore = f.get("/api/wallet/transactions", ann).body();
+
+    f.assertProblem(deposit(ann, UUID.randomUUID(), 0, "tok_visa"), 400, "invalid_amount");
+    f.assertProblem(withdraw(ann, UUID.randomUUID(), 0), 400, "invalid_amount");
+    f.assertProblem(withdraw(ann, UUID.randomUUID(), -1), 400, "invalid_amount");
+    f.assertProblem(
+        deposit(
+            ann,
+            UUID.randomUUID().toString(),
+            "{\"amountMinor\":100,\"paymentMethod\":\"tok_visa\",\"currency\":\"USD\"}"),
+        400,
+        "currency_mismatch");
+    f.assertProblem(
+        f.send(
+            GatewayFixture.withBearer(
+                HttpRequest.newBuilder(f.uri("/api/wallet/withdrawals"))
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"amountMinor\":100,\"destination\":\"tok_visa\","
+                                + "\"currency\":\"GBP\"}")),
+                ann)),
+        400,
+        "currency_mismatch");
+    f.assertProblem(deposit(ann, depositKey, 5_001, "tok_visa"), 409, "idempotency_conflict");
+    f.assertProblem(withdraw(ann, withdrawalKey, 1_001), 409, "idempotency_conflict");
+    f.assertProblem(f.get("/api/wallet/withdrawals/999999", ann), 404, "withdrawal_not_found");
+    f.assertProblem(f.get("/api/wallet/deposits/nonsense", ann), 404, "deposit_not_found");
+    String bob = f.userWith("bob@example.com");
+    String annsDeposit =
+        f.read(f.get("/api/wallet/deposits", ann)).get("items").get(0).get("id").asText();
+    f.assertProblem(f.get("/api/wallet/deposits/" + annsDeposit, bob), 404, "deposit_not_found");
+    f.assertProblem(deposit(bob, depositKey, 5_000, "tok_visa"), 409, "idempotency_conflict");
+    HttpResponse<String> unknownUser =
+        f.post("/api/operator/users/00000000-0000-0000-0000-000000000000/verify", "{}", ops);
+    assertThat(unknownUser.statusCode()).as(unknownUser.body()).isEqualTo(404);
+    f.scheduler.runAll();
+
+    assertThat(wallet(ann)).isEqualTo(walletBefore);
+    assertThat(f.get("/api/wallet/deposits", ann).body()).isEqualTo(depositsBefore);
+    assertThat(f.get("/api/wallet/withdrawals", ann).body()).isEqualTo(withdrawalsBefore);
+    assertThat(f.get("/api/wallet/transactions", ann).body()).isEqualTo(transactionsBefore);
+    assertThat(wallet(bob).balance()).isZero();
+    assertThat(f.read(f.get("/api/wallet/deposits", bob)).get("items")).isEmpty();
   }
 
   @Test
@@ -271,12 +336,14 @@ class MoneyRoutesIT {
   }
 
   private long balance(String token) {
-    return f.ledger
-        .openAccount(
-            dev.slipstream.ledger.AccountKind.PLAYER_WALLET,
-            f.read(f.get("/api/me", token)).get("id").asText(),
-            "EUR")
-        .balance();
+    return wallet(token).balance();
+  }
+
+  private Account wallet(String token) {
+    return f.ledger.openAccount(
+        dev.slipstream.ledger.AccountKind.PLAYER_WALLET,
+        f.read(f.get("/api/me", token)).get("id").asText(),
+        "EUR");
   }
 
   HttpResponse<String> deposit(String token, UUID key, long amount, String method) {

@@ -37,12 +37,16 @@ class RouteAccessIT {
   private static final Set<String> OPEN =
       Set.of(
           "GET /healthz",
+          "GET /api/openapi.json",
+          "GET /api/docs",
+          "POST /api/graphql",
           "GET /api/streams",
           "GET /api/streams/{id}",
           "GET /api/streams/{id}/access",
           "GET /api/streams/{id}/live",
           "GET /api/streams/{id}/snapshot",
           "GET /api/streams/{id}/whep/{session}/clock",
+          "GET /api/streams/{id}/calibration",
           "POST /api/auth/register",
           "POST /api/auth/login",
           "POST /api/auth/refresh",
@@ -53,7 +57,11 @@ class RouteAccessIT {
           "POST /api/streams/{id}/whep",
           "POST /api/payments/webhooks/sandbox",
           "PATCH /api/streams/{id}/whep/{session}",
-          "DELETE /api/streams/{id}/whep/{session}");
+          "DELETE /api/streams/{id}/whep/{session}",
+          "GET /api/streams/{id}/markets",
+          "GET /api/markets/{id}",
+          "GET /api/markets/{id}/evidence",
+          "GET /api/markets/{id}/evidence/frames/{frame}");
 
   private GatewayFixture f;
 

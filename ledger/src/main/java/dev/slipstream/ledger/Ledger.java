@@ -42,6 +42,12 @@ public interface Ledger extends AutoCloseable {
   Optional<Account> findAccount(long accountId);
 
   /**
+   * Returns the accounts with these ids as they stand now, read together in one statement; ids with
+   * no account are left out.
+   */
+  List<Account> findAccounts(java.util.Collection<Long> accountIds);
+
+  /**
    * Returns the account with this id as it stands now: balance, held and available.
    *
    * @throws NotFoundException {@code account_not_found}

@@ -117,6 +117,28 @@ final class PostgresLedger implements Ledger {
   }
 
   @Override
+  public List<Account> findAccounts(java.util.Collection<Long> accountIds) {
+    if (accountIds.isEmpty()) {
+      return List.of();
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT " + Rows.ACCOUNT_COLUMNS + " FROM ledger.accounts WHERE id = ANY(?)")) {
+      s.setArray(1, c.createArrayOf("bigint", accountIds.toArray()));
+      List<Account> accounts = new ArrayList<>(accountIds.size());
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          accounts.add(Rows.account(rs));
+        }
+      }
+      return accounts;
+    } catch (SQLException e) {
+      throw unavailable("reading the ledger", e);
+    }
+  }
+
+  @Override
   public CompletableFuture<Outcome<Transfer>> submit(TransferRequest request) {
     CompletableFuture<Outcome<Transfer>> result = new CompletableFuture<>();
     writer.submit(new Command.Move(request, result));

@@ -1,5 +1,6 @@
 package dev.slipstream.server;
 
+import dev.slipstream.gateway.markets.BetSettlements;
 import dev.slipstream.ledger.Account;
 import dev.slipstream.ledger.AccountKind;
 import dev.slipstream.ledger.Ledger;
@@ -9,9 +10,12 @@ import dev.slipstream.ledger.spi.HoldBacking;
 import dev.slipstream.markets.desk.MarketDesk;
 import dev.slipstream.markets.engine.RiskLimits;
 import dev.slipstream.markets.live.GeneratorSettings;
+import dev.slipstream.markets.live.MarketEvents;
 import dev.slipstream.markets.live.MarketGenerator;
 import dev.slipstream.markets.pricing.Margin;
 import dev.slipstream.markets.sequencer.BetSequencer;
+import dev.slipstream.markets.service.EvidenceFrames;
+import dev.slipstream.markets.service.MarketService;
 import dev.slipstream.platform.bus.EventBus;
 import dev.slipstream.wire.v1.AnalyticsFrame;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,14 +37,18 @@ import org.slf4j.LoggerFactory;
  * The markets role: one bet shard (journal in PostgreSQL, money in the ledger) and, per stream with
  * analytics, a market generator whose markets the desk prices and runs on the shard. Market updates
  * go on the bus ({@code stream.<id>.markets}); a stream whose analytics stop for a second has its
- * markets suspended.
+ * markets suspended, and voided once the stall outlasts their window. Every market and bet is
+ * stored by the {@link MarketService}, decided markets keep their evidence (with thumbnails from
+ * {@link EvidenceFrames}), and bettors hear of settlements on their account topic.
  */
 final class LiveMarkets implements Consumer<AnalyticsFrame>, AutoCloseable {
   static final String CURRENCY = "EUR";
   private static final Logger log = LoggerFactory.getLogger(LiveMarkets.class);
 
   private final BetSequencer shard;
-  private final MarketDesk desk;
+  private final MarketService service;
+  private final MarketEvents events;
+  private final String runId;
   private final Function<String, Set<String>> zones;
   private final InstantSource clock;
   private final Map<String, MarketGenerator> generators = new ConcurrentHashMap<>();
@@ -49,22 +57,26 @@ final class LiveMarkets implements Consumer<AnalyticsFrame>, AutoCloseable {
 
   private LiveMarkets(
       BetSequencer shard,
-      EventBus bus,
+      MarketService service,
       Function<String, Set<String>> zones,
       InstantSource clock,
       Reconciliation reconciliation) {
     this.shard = shard;
+    this.service = service;
     this.zones = zones;
     this.clock = clock;
-    this.desk =
+    this.runId = Long.toString(clock.millis(), 36);
+    MarketDesk desk =
         new MarketDesk(
             shard,
             Margin.ODDS_RATIO,
             1.06,
             RiskLimits.DEFAULTS,
             CURRENCY,
-            update -> bus.append(topic(update.getStreamId()), update.toByteArray()),
+            service.updates(),
             clock);
+    // Every market the desk runs is stored, settled with evidence and served over REST.
+    this.events = service.recording(desk);
     stalls.scheduleAtFixedRate(this::checkStalls, 250, 250, TimeUnit.MILLISECONDS);
     // The books proven every minute: sums to zero, balances match, every open hold is a bet's.
     stalls.scheduleAtFixedRate(
@@ -92,7 +104,8 @@ final class LiveMarkets implements Consumer<AnalyticsFrame>, AutoCloseable {
       Function<String, Set<String>> zones,
       InstantSource clock,
       MeterRegistry registry,
-      HoldBacking otherOwners)
+      HoldBacking otherOwners,
+      EvidenceFrames frames)
       throws SQLException {
     Account house = ledger.openAccount(AccountKind.HOUSE, "house", CURRENCY);
     BetSequencer shard =
@@ -104,9 +117,24 @@ final class LiveMarkets implements Consumer<AnalyticsFrame>, AutoCloseable {
             PlayerLimits.postgres(dataSource, clock),
             clock,
             System::nanoTime);
+    MarketService service =
+        MarketService.start(
+            dataSource,
+            shard,
+            ledger,
+            house.id(),
+            CURRENCY,
+            clock,
+            frames,
+            update -> bus.append(topic(update.getStreamId()), update.toByteArray()));
+    service.onSettled(BetSettlements.publisher(bus));
+    int orphans = service.voidUndecidedLiveMarkets();
+    if (orphans > 0) {
+      log.info("voided {} markets left undecided by the previous run; stakes returned", orphans);
+    }
     return new LiveMarkets(
         shard,
-        bus,
+        service,
         zones,
         clock,
         Reconciliation.postgres(
@@ -125,6 +153,11 @@ final class LiveMarkets implements Consumer<AnalyticsFrame>, AutoCloseable {
     return shard;
   }
 
+  /** Markets and bets as the REST routes and the live socket's bets use them. */
+  MarketService service() {
+    return service;
+  }
+
   /** Takes one analytics frame (on its stream's vision thread). */
   @Override
   public void accept(AnalyticsFrame frame) {
@@ -134,9 +167,10 @@ final class LiveMarkets implements Consumer<AnalyticsFrame>, AutoCloseable {
             id ->
                 new MarketGenerator(
                     id,
+                    id + "-" + runId + "-mk",
                     MarketGenerator.standardTemplates(() -> zones.apply(id)),
                     GeneratorSettings.DEFAULTS,
-                    desk));
+                    events));
     synchronized (generator) {
       generator.onFrame(frame, micros());
     }
@@ -158,6 +192,7 @@ final class LiveMarkets implements Consumer<AnalyticsFrame>, AutoCloseable {
   @Override
   public void close() {
     stalls.shutdownNow();
+    service.close();
     shard.close();
   }
 }

@@ -89,6 +89,10 @@ final class MoneyRole implements AutoCloseable {
             clock,
             PaymentsSettings.defaults(secret, config.reviewThreshold()));
     self.set(payments);
+    int finished = payments.finishInterrupted();
+    if (finished > 0) {
+      log.warn("{} payments a crash had cut short are finished now", finished);
+    }
     FraudSignals fraud = FraudSignals.postgres(dataSource, clock, FraudRules.defaults());
     this.services =
         new MoneyServices(
@@ -102,7 +106,10 @@ final class MoneyRole implements AutoCloseable {
             "sandbox");
     Duration timeout = config.depositTimeout();
     sweeps.scheduleWithFixedDelay(
-        () -> sweep("deposit timeouts", () -> payments.timeoutPending(timeout)),
+        () -> {
+          sweep("interrupted payments finished", payments::finishInterrupted);
+          sweep("deposit timeouts", () -> payments.timeoutPending(timeout));
+        },
         60,
         60,
         TimeUnit.SECONDS);

@@ -12,6 +12,7 @@ import dev.slipstream.gateway.privacy.PiiCipher;
 import dev.slipstream.ledger.Ledger;
 import dev.slipstream.ledger.LedgerSettings;
 import dev.slipstream.markets.sequencer.BetSequencer;
+import dev.slipstream.markets.service.EvidenceFrames;
 import dev.slipstream.media.ingest.IngestListener;
 import dev.slipstream.media.sfu.MediaServer;
 import dev.slipstream.media.sfu.MediaSettings;
@@ -26,6 +27,8 @@ import dev.slipstream.platform.db.DatabaseLocation;
 import dev.slipstream.server.config.Role;
 import dev.slipstream.server.config.SlipstreamConfig;
 import dev.slipstream.vision.scene.SyntheticTrackScene;
+import dev.slipstream.vision.view.StreamView;
+import dev.slipstream.vision.view.StreamViews;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.InstantSource;
@@ -72,7 +75,8 @@ final class SlipstreamNode implements AutoCloseable {
       Database database =
           Database.open(location(config), config.databasePoolSize(), metrics.registry());
       opened.push(database);
-      database.migrate(List.of(StreamDirectory.MIGRATION, AuthServices.MIGRATION));
+      database.migrate(
+          List.of(StreamDirectory.MIGRATION, AuthServices.MIGRATION, StreamViews.MIGRATION));
       SharedState shared = sharedState(config, clock);
       opened.push(shared);
 
@@ -80,10 +84,17 @@ final class SlipstreamNode implements AutoCloseable {
       StreamDirectory streams = StreamDirectory.postgres(database.dataSource(), clock, random);
       StreamInfo demoStream = demo ? MediaSources.demoStream(streams) : null;
       SyntheticTrackScene demoScene = demo ? SyntheticTrackScene.create(7, 4) : null;
-      StreamCalibrations calibrations = new StreamCalibrations();
+      StreamCalibrations calibrations =
+          new StreamCalibrations(StreamViews.postgres(database.dataSource(), clock), shared.bus());
+      opened.push(calibrations);
       if (demoStream != null && demoScene != null) {
-        calibrations.set(demoStream.id(), demoScene.calibration(), List.of(demoScene.zone()));
+        // Only the first time: an operator's later edit of the demo's view survives restarts.
+        calibrations.putIfAbsent(
+            demoStream.id(),
+            StreamView.of(demoScene.calibrationPoints(), List.of(demoScene.zone())),
+            "demo");
       }
+      VisionDetectors.check(config.visionDetector());
       MediaServer media = null;
       List<String> sources = new ArrayList<>();
       if (roles.contains(Role.MEDIA)) {
@@ -104,10 +115,12 @@ final class SlipstreamNode implements AutoCloseable {
                 shared.bus(),
                 calibrations,
                 LiveAnalytics.PoseModel.valueOf(config.visionPose().toUpperCase(Locale.ROOT)),
+                config.visionDetector().onnxModel(),
                 metrics.registry(),
                 clock);
         opened.push(analytics);
         media.watchLiveStreams(analytics);
+        calibrations.onChange(analytics::viewChanged);
       }
       Ledger ledger = null;
       LiveMarkets markets = null;
@@ -115,6 +128,13 @@ final class SlipstreamNode implements AutoCloseable {
       PiiCipher cipher = MoneyRole.cipher(config.money(), random);
       if (roles.contains(Role.MARKETS) && roles.contains(Role.LEDGER)) {
         database.migrate(List.of(Ledger.MIGRATION, BetSequencer.MIGRATION));
+        EvidenceThumbnails thumbnails = null;
+        if (media != null) {
+          thumbnails = new EvidenceThumbnails(media, id -> calibrations.of(id).isPresent());
+          opened.push(thumbnails);
+          media.watchLiveStreams(thumbnails);
+          calibrations.onChange(thumbnails::viewChanged);
+        }
         ledger =
             Ledger.postgres(
                 database.dataSource(), clock, LedgerSettings.defaults(), metrics.registry());
@@ -129,7 +149,8 @@ final class SlipstreamNode implements AutoCloseable {
                 calibrations,
                 clock,
                 metrics.registry(),
-                money.payments().holdBacking());
+                money.payments().holdBacking(),
+                thumbnails == null ? EvidenceFrames.NONE : thumbnails);
         opened.push(markets);
         if (analytics != null) {
           analytics.addConsumer(markets);
@@ -156,22 +177,30 @@ final class SlipstreamNode implements AutoCloseable {
                     new LiveServices(
                         shared.bus(),
                         id -> streams.find(id).isPresent(),
-                        markets == null ? null : markets.shard()::place,
+                        markets == null ? null : markets.service()::place,
                         ledger,
                         LiveSettings.defaults()));
         if (money != null) {
           services = services.withMoney(money.services());
         }
+        if (markets != null) {
+          services = services.withMarkets(markets.service());
+        }
+        services = services.withViews(calibrations);
         gateway =
             Gateway.start(
                 new GatewaySettings(
-                    config.httpHost(),
-                    config.httpPort(),
-                    config.maxRequestBytes(),
-                    config.auth().corsOrigins()),
+                        config.httpHost(),
+                        config.httpPort(),
+                        config.maxRequestBytes(),
+                        config.auth().corsOrigins())
+                    .withGuard(config.guard().guard())
+                    .withTls(config.guard().tls()),
                 services);
         opened.push(gateway);
-        if (money != null) {
+        // Over TLS the in-process sandbox hands its signed webhooks to payments directly: its
+        // HTTP client would not trust a self-signed certificate.
+        if (money != null && gateway.certificate() == null) {
           money.deliverTo(gateway.baseUri());
         }
       }
@@ -194,7 +223,8 @@ final class SlipstreamNode implements AutoCloseable {
       StreamCalibrations calibrations,
       InstantSource clock,
       io.micrometer.core.instrument.MeterRegistry registry,
-      dev.slipstream.ledger.spi.HoldBacking paymentHolds) {
+      dev.slipstream.ledger.spi.HoldBacking paymentHolds,
+      EvidenceFrames frames) {
     try {
       return LiveMarkets.start(
           database.dataSource(),
@@ -211,7 +241,8 @@ final class SlipstreamNode implements AutoCloseable {
                   .orElse(java.util.Set.of()),
           clock,
           registry,
-          paymentHolds);
+          paymentHolds,
+          frames);
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException("cannot start the bet shard: " + e.getMessage(), e);
     }

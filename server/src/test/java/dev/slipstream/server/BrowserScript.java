@@ -1,9 +1,12 @@
 package dev.slipstream.server;
 
+import dev.slipstream.server.config.SlipstreamConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -32,6 +35,25 @@ final class BrowserScript {
     }
     System.err.println("NOTICE: " + notice);
     Assumptions.abort(notice);
+  }
+
+  /**
+   * The settings of a one-machine server for a browser test: HTTP on {@code port}, data in {@code
+   * data}, media ports picked freely, no RTMP or SRT, the test admin, and {@code extra} flags.
+   */
+  static SlipstreamConfig serverConfig(int port, Path data, String... extra) {
+    List<String> flags =
+        new ArrayList<>(
+            List.of(
+                "--http-port=" + port,
+                "--data-dir=" + data,
+                "--media-udp-port=0",
+                "--media-tcp-port=0",
+                "--media-rtmp-port=0",
+                "--media-srt-port=0",
+                ApiAccounts.ADMIN_FLAG));
+    flags.addAll(List.of(extra));
+    return SlipstreamConfig.load(flags, Map.of(), data, data);
   }
 
   /** Runs {@code web/e2e/<script>} with {@code env}, killing it after {@code timeout}. */

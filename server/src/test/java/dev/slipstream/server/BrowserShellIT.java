@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -29,19 +28,7 @@ class BrowserShellIT {
   void theAppShowsTheStreamsTheServerHoldsOnEveryPageAndWidth() throws Exception {
     BrowserScript.requireChromium();
     int port = ServerProcess.freePort();
-    SlipstreamConfig config =
-        SlipstreamConfig.load(
-            List.of(
-                "--http-port=" + port,
-                "--data-dir=" + data,
-                "--media-udp-port=0",
-                "--media-tcp-port=0",
-                "--media-rtmp-port=0",
-                "--media-srt-port=0",
-                ApiAccounts.ADMIN_FLAG),
-            Map.of(),
-            data,
-            data);
+    SlipstreamConfig config = BrowserScript.serverConfig(port, data);
     try (SlipstreamNode node =
         SlipstreamNode.start(config, EnumSet.allOf(Role.class), false, Clock.systemUTC())) {
       String title = "Browser test stream " + UUID.randomUUID().toString().substring(0, 8);
@@ -53,6 +40,14 @@ class BrowserShellIT {
               .get("id")
               .asText();
       assertThat(created).startsWith("str_");
+      java.net.http.HttpResponse<Void> page =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/")).build(),
+                  java.net.http.HttpResponse.BodyHandlers.discarding());
+      assertThat(page.headers().firstValue("Content-Security-Policy"))
+          .as("the app's page is served under the Content-Security-Policy the script checks")
+          .hasValueSatisfying(policy -> assertThat(policy).contains("script-src 'self'"));
 
       Path screenshots = Path.of("target/screenshots").toAbsolutePath();
       BrowserScript.Result result =

@@ -4,25 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.slipstream.ledger.Ledger;
-import dev.slipstream.ledger.LedgerSettings;
-import dev.slipstream.ledger.Reconciliation;
-import dev.slipstream.ledger.payments.Payments;
-import dev.slipstream.ledger.payments.PaymentsSettings;
-import dev.slipstream.ledger.payments.SandboxPaymentProvider;
-import dev.slipstream.ledger.payments.SandboxSettings;
-import dev.slipstream.platform.db.Database;
-import dev.slipstream.platform.db.DatabaseLocation;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -52,7 +41,7 @@ class MoneyCrashIT {
     String base = "http://127.0.0.1:" + port;
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     List<String> tokens = new ArrayList<>();
-    try (ServerProcess server = start(port)) {
+    try (ServerProcess server = MoneyServer.start(port, data, SECRET)) {
       server.awaitOutput("Slipstream is up", START);
       ApiAccounts accounts = new ApiAccounts(base);
       String ops = accounts.broadcaster("ops@example.com");
@@ -98,7 +87,7 @@ class MoneyCrashIT {
     int port2 = ServerProcess.freePort();
     String base2 = "http://127.0.0.1:" + port2;
     long settled = 0;
-    try (ServerProcess again = start(port2)) {
+    try (ServerProcess again = MoneyServer.start(port2, data, SECRET)) {
       again.awaitOutput("Slipstream is up", START);
       Set<String> present = new java.util.HashSet<>();
       for (int i = 0; i < tokens.size(); i++) {
@@ -123,48 +112,10 @@ class MoneyCrashIT {
     }
     assertThat(settled).isPositive();
 
-    try (Database db =
-        Database.open(new DatabaseLocation.Embedded(data.resolve("postgres")), 4, null)) {
-      Ledger ledger =
-          Ledger.postgres(
-              db.dataSource(), Clock.systemUTC(), LedgerSettings.defaults().withoutSweeper(), null);
-      try (SandboxPaymentProvider sandbox =
-          SandboxPaymentProvider.create(
-              SandboxSettings.defaults(SECRET),
-              (b, h) -> false,
-              Clock.systemUTC(),
-              (d, t) -> {},
-              new SplittableRandom(1))) {
-        Payments payments =
-            Payments.postgres(
-                db.dataSource(),
-                ledger,
-                sandbox,
-                Clock.systemUTC(),
-                PaymentsSettings.defaults(SECRET, 100_000));
-        assertThat(
-                Reconciliation.postgres(
-                        db.dataSource(), Clock.systemUTC(), payments.holdBacking(), null)
-                    .run()
-                    .discrepancies())
-            .isEmpty();
-      } finally {
-        ledger.close();
-      }
-    }
-  }
-
-  private ServerProcess start(int port) throws java.io.IOException {
-    return ServerProcess.start(
-        List.of(
-            "run",
-            "--roles=markets,ledger,gateway",
-            "--http-port=" + port,
-            "--data-dir=" + data,
-            "--payments-webhook-secret=" + SECRET,
-            "--payments-sandbox-confirm-seconds=0",
-            ApiAccounts.ADMIN_FLAG),
-        Map.of());
+    assertThat(
+            StoppedServerBooks.reconcile(data, SECRET, (db, ledger, closeFirst) -> List.of())
+                .discrepancies())
+        .isEmpty();
   }
 
   private HttpResponse<String> post(String base, String path, String body, String token, UUID key)

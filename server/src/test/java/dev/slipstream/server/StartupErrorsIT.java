@@ -27,6 +27,31 @@ class StartupErrorsIT {
   }
 
   @Test
+  void anOnnxDetectorThatIsNotAModelStopsStartUpWithOneLineAndLeavesNothingRunning()
+      throws Exception {
+    Path model = data.resolve("people.onnx");
+    java.nio.file.Files.writeString(model, "this is not an ONNX model");
+    try (ServerProcess server =
+        ServerProcess.start(
+            List.of(
+                "run",
+                "--data-dir=" + data,
+                "--vision-detector=onnx",
+                "--vision-onnx-model=" + model),
+            Map.of())) {
+      assertThat(server.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
+      assertThat(server.stderr()).hasSize(1);
+      assertThat(server.stderr().getFirst())
+          .startsWith(
+              "slipstream: SLIPSTREAM_VISION_ONNX_MODEL: ONNX model "
+                  + model
+                  + ": ONNX Runtime cannot load it");
+      assertNoStackTrace(server);
+      assertThat(ServerProcess.postgresProcessesUnder(data)).isEmpty();
+    }
+  }
+
+  @Test
   void anUnreachableExternalDatabaseIsOneLine() throws Exception {
     try (ServerProcess server =
         ServerProcess.start(

@@ -2,6 +2,8 @@ package dev.slipstream.wire;
 
 import dev.slipstream.wire.v1.BetRejectCode;
 import dev.slipstream.wire.v1.BetResult;
+import dev.slipstream.wire.v1.BetSettlement;
+import dev.slipstream.wire.v1.BetSettlementState;
 import dev.slipstream.wire.v1.BetStatus;
 import dev.slipstream.wire.v1.PlaceBet;
 import dev.slipstream.wire.v1.WalletUpdate;
@@ -56,6 +58,18 @@ final class BetSamples {
         .setRejectDetail(
             "Your video was at 12.15 s; the market was suspended from 12.10 s. No money moved.")
         .setAcknowledgedAtUnixUs(1_795_000_012_160_250L)
+        .build();
+  }
+
+  static BetSettlement settlement() {
+    return BetSettlement.newBuilder()
+        .setBetId("bet-000042")
+        .setMarketId(MarketSamples.MARKET_ID)
+        .setState(BetSettlementState.BET_SETTLEMENT_STATE_WON)
+        .setPayoutMinor(2_500)
+        .setCurrency("EUR")
+        .setEvidenceUrl("/api/markets/" + MarketSamples.MARKET_ID + "/evidence")
+        .setSettledAtUnixUs(1_795_000_022_400_000L)
         .build();
   }
 

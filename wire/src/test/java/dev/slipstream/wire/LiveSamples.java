@@ -50,6 +50,8 @@ final class LiveSamples {
         new SampleCase(
             "server-wallet-update", pushed().setWalletUpdate(BetSamples.wallet()).build()),
         new SampleCase(
+            "server-bet-settlement", pushed().setBetSettlement(BetSamples.settlement()).build()),
+        new SampleCase(
             "client-subscribe",
             request()
                 .setSubscribe(

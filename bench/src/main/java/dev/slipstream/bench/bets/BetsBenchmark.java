@@ -3,6 +3,7 @@ package dev.slipstream.bench.bets;
 import dev.slipstream.ledger.ReconciliationReport;
 import dev.slipstream.markets.engine.EngineCommand;
 import dev.slipstream.markets.sequencer.BetSequencer;
+import dev.slipstream.markets.sequencer.JournalStats;
 import dev.slipstream.wire.v1.BetResult;
 import dev.slipstream.wire.v1.BetStatus;
 import dev.slipstream.wire.v1.PlaceBet;
@@ -23,10 +24,12 @@ import org.HdrHistogram.Recorder;
  * Each bet is acknowledged only once its journal entry and its stake hold are committed (after the
  * bettor's limits are screened). Open loop: bets are sent on schedule whether or not earlier ones
  * were answered, so queueing shows in the latency, measured from each bet's due time to its {@code
- * bet_result}. Once a second a market is suspended and the time until that suspension is journaled
- * is measured too. {@code --transport=direct} calls the shard instead of the socket, to show what
- * the gateway adds. Ends with {@code bets: rate=… p50=… p99=… max=… ms rejected=… suspend_p99=…
- * ms}.
+ * bet_result}, after a warm-up at the same rate that is reported apart (the JIT compiling the path
+ * and the tables and maps growing to their working size cost the first seconds hundreds of
+ * milliseconds on two cores). Once a second a market is suspended and the time until that
+ * suspension is journaled is measured too. {@code --transport=direct} calls the shard instead of
+ * the socket, to show what the gateway adds. Ends with {@code bets: rate=… p50=… p99=… max=… ms
+ * rejected=… suspend_p99=… ms}.
  */
 public final class BetsBenchmark {
   private static final int MARKETS = 50;
@@ -35,11 +38,14 @@ public final class BetsBenchmark {
 
   /**
    * Runs with {@code --rate=N} (bets a second, default 5000), {@code --duration-s=N} (20), {@code
-   * --bettors=N} (1000) and {@code --transport=socket|direct} (socket).
+   * --warmup-s=N} (10: bets placed at the same rate first and not counted, while the JIT compiles
+   * the path and the tables and maps reach their working size), {@code --bettors=N} (1000) and
+   * {@code --transport=socket|direct} (socket).
    */
   public static void main(String[] args) throws Exception {
     int rate = 5_000;
     int duration = 20;
+    int warmUp = 10;
     int bettors = 1_000;
     boolean socket = true;
     for (String arg : args) {
@@ -47,6 +53,8 @@ public final class BetsBenchmark {
         rate = Integer.parseInt(arg.substring("--rate=".length()));
       } else if (arg.startsWith("--duration-s=")) {
         duration = Integer.parseInt(arg.substring("--duration-s=".length()));
+      } else if (arg.startsWith("--warmup-s=")) {
+        warmUp = Integer.parseInt(arg.substring("--warmup-s=".length()));
       } else if (arg.startsWith("--bettors=")) {
         bettors = Integer.parseInt(arg.substring("--bettors=".length()));
       } else if (arg.equals("--transport=socket") || arg.equals("--transport=direct")) {
@@ -55,14 +63,16 @@ public final class BetsBenchmark {
         System.err.println(
             "slipstream bench bets: unknown option "
                 + arg
-                + " (--rate=N, --duration-s=N, --bettors=N, --transport=socket|direct)");
+                + " (--rate=N, --duration-s=N, --warmup-s=N, --bettors=N,"
+                + " --transport=socket|direct)");
         System.exit(2);
       }
     }
-    run(rate, duration, bettors, socket, System.out);
+    run(rate, duration, warmUp, bettors, socket, System.out);
   }
 
-  static void run(int rate, int duration, int bettorCount, boolean socket, PrintStream out)
+  static void run(
+      int rate, int duration, int warmUp, int bettorCount, boolean socket, PrintStream out)
       throws Exception {
     List<String> markets = new ArrayList<>();
     for (int m = 0; m < MARKETS; m++) {
@@ -82,7 +92,7 @@ public final class BetsBenchmark {
           socket
               ? new SocketBettors(platform.baseUri, platform.bettors)
               : direct(platform.shard, platform.bettors)) {
-        measure(platform.shard, transport, bettorCount, rate, duration, out);
+        measure(platform.shard, transport, bettorCount, rate, duration, warmUp, out);
       }
       ReconciliationReport report = platform.reconcile();
       out.println(
@@ -111,6 +121,7 @@ public final class BetsBenchmark {
       int bettors,
       int rate,
       int duration,
+      int warmUp,
       PrintStream out) {
     Recorder latency = new Recorder(3);
     Recorder suspend = new Recorder(3);
@@ -119,12 +130,14 @@ public final class BetsBenchmark {
     AtomicLong failed = new AtomicLong();
     SplittableRandom random = new SplittableRandom(1);
     long interval = 1_000_000_000L / rate;
-    long warmUpBets = rate * 2L;
-    long total = (long) rate * (duration + 2);
-    BetSequencer.JournalStats before = null;
+    Recorder warming = new Recorder(3);
+    long warmUpBets = (long) rate * warmUp;
+    long total = (long) rate * (duration + warmUp);
+    JournalStats before = null;
     long start = System.nanoTime();
     List<CompletableFuture<?>> pending = new ArrayList<>();
     int nextSuspension = 0;
+    int pruneAt = 10_000;
     for (long i = 0; i < total; i++) {
       long due = start + i * interval;
       long wait = due - System.nanoTime();
@@ -155,9 +168,7 @@ public final class BetsBenchmark {
                       failed.incrementAndGet();
                       return;
                     }
-                    if (measured) {
-                      latency.recordValue((System.nanoTime() - due) / 1_000);
-                    }
+                    (measured ? latency : warming).recordValue((System.nanoTime() - due) / 1_000);
                     if (r.getStatus() == BetStatus.BET_STATUS_ACCEPTED) {
                       accepted.incrementAndGet();
                     } else {
@@ -174,8 +185,11 @@ public final class BetsBenchmark {
                 .thenRun(() -> suspend.recordValue((System.nanoTime() - sent) / 1_000))
                 .thenCompose(ignored -> shard.submit(new EngineCommand.Reopen(market))));
       }
-      if (pending.size() > 10_000) {
+      if (pending.size() > pruneAt) {
+        // Amortised: a scan only after the list doubled, so a server that falls behind (many
+        // answers outstanding) does not also cost the generator a full scan per bet.
         pending.removeIf(CompletableFuture::isDone);
+        pruneAt = Math.max(10_000, 2 * pending.size());
       }
     }
     CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
@@ -183,8 +197,9 @@ public final class BetsBenchmark {
         .join();
     double seconds = (System.nanoTime() - start) / 1e9;
     var h = latency.getIntervalHistogram();
+    var w = warming.getIntervalHistogram();
     var s = suspend.getIntervalHistogram();
-    BetSequencer.JournalStats after = shard.journalStats();
+    JournalStats after = shard.journalStats();
     long batches = after.batches() - (before == null ? 0 : before.batches());
     long entries = after.entries() - (before == null ? 0 : before.entries());
     out.printf(
@@ -202,6 +217,13 @@ public final class BetsBenchmark {
         after.meanCommitNanos() / 1e6,
         after.maxCommitNanos() / 1e6,
         after.retries());
+    out.printf(
+        Locale.ROOT,
+        "warm-up (%d s, not counted): p50=%.2f p99=%.2f max=%.2f ms%n",
+        warmUp,
+        w.getValueAtPercentile(50) / 1000.0,
+        w.getValueAtPercentile(99) / 1000.0,
+        w.getMaxValue() / 1000.0);
     out.printf(
         Locale.ROOT,
         "bets: rate=%d p50=%.2f p99=%.2f max=%.2f ms rejected=%d suspend_p99=%.2f ms%n",

@@ -5,48 +5,49 @@ import dev.slipstream.wire.v1.BetResult;
 import dev.slipstream.wire.v1.ClientMessage;
 import dev.slipstream.wire.v1.PlaceBet;
 import dev.slipstream.wire.v1.ServerMessage;
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Bettors on the gateway's live socket, one WebSocket each, signed in with their own access token,
  * speaking binary protobuf: a bet goes out as {@code ClientMessage{request_id, place_bet}} and is
- * answered by {@code ServerMessage{request_id, bet_result}} once the shard has made it durable.
+ * answered by {@code ServerMessage{request_id, bet_result}} once the shard has made it durable. The
+ * sockets are {@link LeanWebSockets}: the generator's own cost per bet is one frame written and one
+ * read, so the CPU goes to the server being measured.
  */
 final class SocketBettors implements BetTransport {
-  private final HttpClient client = HttpClient.newHttpClient();
-  private final List<Bettor> sockets = new ArrayList<>();
   private final Map<String, CompletableFuture<BetResult>> waiting = new ConcurrentHashMap<>();
-  private final AtomicLong errors = new AtomicLong();
+  private final LeanWebSockets sockets;
 
   /** Opens one socket per bettor on {@code baseUri}'s live socket. */
-  SocketBettors(URI baseUri, List<BetPlatform.Bettor> bettors) {
-    String ws = baseUri.toString().replaceFirst("^http", "ws");
-    List<CompletableFuture<WebSocket>> opening = new ArrayList<>();
+  SocketBettors(URI baseUri, List<BetPlatform.Bettor> bettors) throws IOException {
+    List<String> paths = new ArrayList<>();
     for (BetPlatform.Bettor bettor : bettors) {
-      Bettor socket = new Bettor(bettor);
-      sockets.add(socket);
-      opening.add(
-          client
-              .newWebSocketBuilder()
-              .buildAsync(URI.create(ws + "/api/live?access_token=" + bettor.accessToken()), socket)
-              .thenApply(
-                  opened -> {
-                    socket.tail = CompletableFuture.completedFuture(opened);
-                    return opened;
-                  }));
+      paths.add("/api/live?access_token=" + bettor.accessToken());
     }
-    CompletableFuture.allOf(opening.toArray(CompletableFuture[]::new)).join();
+    sockets =
+        new LeanWebSockets(
+            new InetSocketAddress(baseUri.getHost(), baseUri.getPort()),
+            paths,
+            new LeanWebSockets.Listener() {
+              @Override
+              public void onMessage(int socket, ByteBuffer payload) {
+                answered(payload);
+              }
+
+              @Override
+              public void onClosed(int socket, String why) {
+                System.err.println("bettor socket " + socket + " closed: " + why);
+              }
+            });
   }
 
   @Override
@@ -59,64 +60,33 @@ final class SocketBettors implements BetTransport {
             .setPlaceBet(bet)
             .build()
             .toByteArray();
-    Bettor socket = sockets.get(bettor);
-    synchronized (socket) {
-      // A WebSocket takes one send at a time: each waits for the one before.
-      socket.tail = socket.tail.thenCompose(ws -> ws.sendBinary(ByteBuffer.wrap(frame), true));
+    try {
+      sockets.sendBinary(bettor, frame);
+    } catch (IOException e) {
+      waiting.remove(bet.getRequestId());
+      result.completeExceptionally(new UncheckedIOException(e));
     }
     return result;
   }
 
-  /** Answers that were not bet results (request errors), or frames that did not parse. */
-  long errors() {
-    return errors.get();
+  private void answered(ByteBuffer payload) {
+    try {
+      ServerMessage message = ServerMessage.parseFrom(payload);
+      CompletableFuture<BetResult> result = waiting.remove(message.getRequestId());
+      if (message.hasBetResult() && result != null) {
+        result.complete(message.getBetResult());
+      } else if (message.hasError()) {
+        if (result != null) {
+          result.completeExceptionally(new IllegalStateException(message.getError().getMessage()));
+        }
+      }
+    } catch (InvalidProtocolBufferException e) {
+      System.err.println("a bettor socket sent a frame that is not a ServerMessage: " + e);
+    }
   }
 
   @Override
   public void close() {
-    for (Bettor socket : sockets) {
-      socket.tail.thenCompose(ws -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "done")).join();
-    }
-    client.close();
-  }
-
-  private final class Bettor implements WebSocket.Listener {
-    private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
-    CompletableFuture<WebSocket> tail = new CompletableFuture<>();
-
-    Bettor(BetPlatform.Bettor bettor) {}
-
-    @Override
-    public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-      byte[] bytes = new byte[data.remaining()];
-      data.get(bytes);
-      partial.writeBytes(bytes);
-      if (last) {
-        byte[] frame = partial.toByteArray();
-        partial.reset();
-        try {
-          ServerMessage message = ServerMessage.parseFrom(frame);
-          CompletableFuture<BetResult> result = waiting.remove(message.getRequestId());
-          if (message.hasBetResult() && result != null) {
-            result.complete(message.getBetResult());
-          } else if (message.hasError()) {
-            errors.incrementAndGet();
-            if (result != null) {
-              result.completeExceptionally(
-                  new IllegalStateException(message.getError().getMessage()));
-            }
-          }
-        } catch (InvalidProtocolBufferException e) {
-          errors.incrementAndGet();
-        }
-      }
-      ws.request(1);
-      return null;
-    }
-
-    @Override
-    public void onError(WebSocket ws, Throwable error) {
-      errors.incrementAndGet();
-    }
+    sockets.close();
   }
 }

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param maxBatchSize the ledger writer's batch limit
  * @param betShare the percentage of client operations that are bets (a hold, then its post) instead
  *     of plain transfers
+ * @param audit whether the database's audit triggers run (off only to measure what they cost, and
+ *     only on the throw-away embedded database)
  */
 record LedgerBenchOptions(
     Optional<String> databaseUrl,
@@ -23,7 +25,8 @@ record LedgerBenchOptions(
     int durationSeconds,
     int warmupSeconds,
     int maxBatchSize,
-    int betShare) {
+    int betShare,
+    boolean audit) {
 
   static final String USAGE =
       """
@@ -34,7 +37,9 @@ record LedgerBenchOptions(
         --duration-s=25      measured seconds
         --warmup-s=5         seconds run before measuring
         --batch=1000         the writer's most requests per transaction
-        --bet-pct=0          share of operations that are bets (hold + post), 0 to 100""";
+        --bet-pct=0          share of operations that are bets (hold + post), 0 to 100
+        --audit=on           off disables the audit triggers to measure their cost
+                             (embedded database only)""";
 
   /** Parses {@code --name=value} arguments, failing with a message that names the option. */
   static LedgerBenchOptions parse(List<String> args) {
@@ -45,6 +50,7 @@ record LedgerBenchOptions(
     int warmup = 5;
     int batch = 1_000;
     int bets = 0;
+    boolean audit = true;
     for (String arg : args) {
       int eq = arg.indexOf('=');
       String name = eq < 0 ? arg : arg.substring(0, eq);
@@ -57,6 +63,7 @@ record LedgerBenchOptions(
         case "--warmup-s" -> warmup = Integer.parseInt(value);
         case "--batch" -> batch = positive(name, value);
         case "--bet-pct" -> bets = Integer.parseInt(value);
+        case "--audit" -> audit = onOff(name, value);
         default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
       }
     }
@@ -66,7 +73,20 @@ record LedgerBenchOptions(
     if (bets < 0 || bets > 100) {
       throw new IllegalArgumentException("--bet-pct must be 0 to 100 (was " + bets + ")");
     }
-    return new LedgerBenchOptions(url, clients, wallets, duration, warmup, batch, bets);
+    if (!audit && url.isPresent()) {
+      throw new IllegalArgumentException(
+          "--audit=off only runs on the throw-away embedded database, not on --database-url");
+    }
+    return new LedgerBenchOptions(url, clients, wallets, duration, warmup, batch, bets, audit);
+  }
+
+  private static boolean onOff(String name, String value) {
+    return switch (value) {
+      case "on" -> true;
+      case "off" -> false;
+      default ->
+          throw new IllegalArgumentException(name + " must be on or off (was " + value + ")");
+    };
   }
 
   private static int positive(String name, String value) {

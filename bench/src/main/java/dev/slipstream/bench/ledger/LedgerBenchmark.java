@@ -65,6 +65,10 @@ public final class LedgerBenchmark {
     try (Database db = Database.open(location, 4, null)) {
       db.migrate(List.of(Ledger.MIGRATION));
       out.println("database: " + db.description());
+      if (!options.audit()) {
+        AuditTriggers.disable(db.dataSource());
+        out.println("audit triggers: OFF (measuring their cost; never run a ledger like this)");
+      }
       LedgerSettings settings = new LedgerSettings(options.maxBatchSize(), 100_000, Duration.ZERO);
       try (Ledger ledger =
           Ledger.postgres(db.dataSource(), InstantSource.system(), settings, null)) {
@@ -78,6 +82,7 @@ public final class LedgerBenchmark {
             Reconciliation.postgres(
                     db.dataSource(), InstantSource.system(), HoldBacking.unchecked(), null)
                 .run();
+        out.println("audit log rows: " + AuditTriggers.rows(db.dataSource()));
         print(options, result, before, after, report, out);
         return report.clean() && result.failed() == 0 ? 0 : 1;
       }

@@ -12,7 +12,7 @@ class LedgerBenchOptionsTest {
   @Test
   void noArgumentsGiveTheDocumentedDefaults() {
     assertThat(LedgerBenchOptions.parse(List.of()))
-        .isEqualTo(new LedgerBenchOptions(Optional.empty(), 512, 10_000, 25, 5, 1_000, 0));
+        .isEqualTo(new LedgerBenchOptions(Optional.empty(), 512, 10_000, 25, 5, 1_000, 0, true));
   }
 
   @Test
@@ -37,7 +37,9 @@ class LedgerBenchOptionsTest {
                 3,
                 0,
                 250,
-                30));
+                30,
+                true));
+    assertThat(LedgerBenchOptions.parse(List.of("--audit=off")).audit()).isFalse();
   }
 
   @Test
@@ -50,5 +52,13 @@ class LedgerBenchOptionsTest {
         .hasMessage("--wallets must be at least 2 (was 1)");
     assertThatThrownBy(() -> LedgerBenchOptions.parse(List.of("--fast")))
         .hasMessageStartingWith("unknown option --fast");
+    assertThatThrownBy(() -> LedgerBenchOptions.parse(List.of("--audit=maybe")))
+        .hasMessage("--audit must be on or off (was maybe)");
+    assertThatThrownBy(
+            () ->
+                LedgerBenchOptions.parse(
+                    List.of("--audit=off", "--database-url=jdbc:postgresql://127.0.0.1/test")))
+        .hasMessage(
+            "--audit=off only runs on the throw-away embedded database, not on --database-url");
   }
 }

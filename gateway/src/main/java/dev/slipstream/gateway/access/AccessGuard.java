@@ -45,6 +45,21 @@ public final class AccessGuard {
     return found.size() == 1 ? found.getFirst() : null;
   }
 
+  /**
+   * Returns the caller of a route open to anyone that still serves signed-in callers more (such as
+   * GraphQL): empty without credentials, else checked exactly as a protected route checks them
+   * (bearer token, or the session cookie plus its CSRF token for unsafe methods).
+   *
+   * @throws UnauthorizedException when credentials are sent but are not valid
+   */
+  public static Optional<Caller> callerIfAny(Context ctx, @Nullable Accounts accounts) {
+    String cookie = ctx.cookie(SessionCookies.ACCESS);
+    if (ctx.header("Authorization") == null && (cookie == null || cookie.isEmpty())) {
+      return Optional.empty();
+    }
+    return Optional.of(new AccessGuard(accounts, null).authenticate(ctx));
+  }
+
   private void check(Context ctx) {
     if (ctx.endpoints().matchedHttpEndpoint() == null) {
       // A static file of the web app: Javalin runs before-matched handlers for those too, and they

@@ -207,7 +207,9 @@ public final class Accounts {
         || !hasher.verify(password, user.passwordHash())) {
       throw wrongCredentials();
     }
-    if (!users.erase(userId, clock.instant())) {
+    boolean erased = users.erase(userId, clock.instant());
+    sessions.endedAllOf(userId);
+    if (!erased) {
       throw userNotFound(userId);
     }
   }

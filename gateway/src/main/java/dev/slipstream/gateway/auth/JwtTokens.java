@@ -17,7 +17,9 @@ import java.util.Date;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
 /**
@@ -36,6 +38,16 @@ final class JwtTokens {
   record Signed(String token, Instant expiresAt) {}
 
   private static final Duration MAX_ISSUED_AHEAD = Duration.ofMinutes(1);
+
+  /** Access tokens remembered as verified at most; past it the memory starts again. */
+  private static final int MAX_VERIFIED = 100_000;
+
+  /** An access token already checked: who it proves, until when, under which key. */
+  private record Verified(Caller caller, Instant expiresAt, String kid) {}
+
+  // Every signed-in request and every live socket's once-a-second check presents the same token
+  // again; its signature and claims were checked the first time, so only expiry and the key are.
+  private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
   private final SigningKeys keys;
   private final String issuer;
@@ -67,8 +79,22 @@ final class JwtTokens {
    * @throws UnauthorizedException {@code invalid_token} or {@code token_expired}
    */
   Caller verifyAccess(String token) {
-    JWTClaimsSet claims =
-        verify(token, AuthSettings.API_AUDIENCE, "invalid_token", "token_expired");
+    Verified known = verified.get(token);
+    if (known != null) {
+      // Checked before: the signature and claims cannot have changed, only time and the keys.
+      if (!clock.instant().isBefore(known.expiresAt())) {
+        verified.remove(token);
+        throw new UnauthorizedException(
+            "token_expired", "the token expired at " + known.expiresAt());
+      }
+      if (keys.find(known.kid()).isPresent()) {
+        return known.caller();
+      }
+      verified.remove(token);
+    }
+    Checked checked = verify(token, AuthSettings.API_AUDIENCE, "invalid_token", "token_expired");
+    JWTClaimsSet claims = checked.claims();
+    Caller caller;
     try {
       String sessionId = claims.getStringClaim("sid");
       List<String> names = claims.getStringListClaim("roles");
@@ -81,10 +107,16 @@ final class JwtTokens {
             Role.parse(name)
                 .orElseThrow(() -> invalid("invalid_token", "the token names an unknown role")));
       }
-      return new Caller(claims.getSubject(), sessionId, roles);
+      caller = new Caller(claims.getSubject(), sessionId, roles);
     } catch (ParseException e) {
       throw invalid("invalid_token", "the token's claims have the wrong types");
     }
+    if (verified.size() >= MAX_VERIFIED) {
+      verified.clear();
+    }
+    verified.put(
+        token, new Verified(caller, claims.getExpirationTime().toInstant(), checked.kid()));
+    return caller;
   }
 
   /**
@@ -94,7 +126,8 @@ final class JwtTokens {
    */
   PlayGrant verifyPlay(String token) {
     JWTClaimsSet claims =
-        verify(token, AuthSettings.PLAY_AUDIENCE, "invalid_play_token", "play_token_expired");
+        verify(token, AuthSettings.PLAY_AUDIENCE, "invalid_play_token", "play_token_expired")
+            .claims();
     try {
       String stream = claims.getStringClaim("stream");
       if (stream == null) {
@@ -137,7 +170,10 @@ final class JwtTokens {
     return new Signed(jwt.serialize(), set.getExpirationTime().toInstant());
   }
 
-  private JWTClaimsSet verify(String token, String audience, String invalidCode, String expired) {
+  /** A token's checked claims and the id of the key that signed it. */
+  private record Checked(JWTClaimsSet claims, String kid) {}
+
+  private Checked verify(String token, String audience, String invalidCode, String expired) {
     SignedJWT jwt;
     try {
       jwt = SignedJWT.parse(token);
@@ -181,7 +217,7 @@ final class JwtTokens {
     if (!now.isBefore(exp.toInstant())) {
       throw new UnauthorizedException(expired, "the token expired at " + exp.toInstant());
     }
-    return claims;
+    return new Checked(claims, key.kid());
   }
 
   private static UnauthorizedException invalid(String code, String message) {

@@ -40,6 +40,7 @@ final class RefreshSessions {
   private final InstantSource clock;
   private final RandomGenerator random;
   private final Duration ttl;
+  private final ActiveSessions active;
 
   RefreshSessions(
       DataSource dataSource, InstantSource clock, RandomGenerator random, Duration ttl) {
@@ -47,6 +48,7 @@ final class RefreshSessions {
     this.clock = clock;
     this.random = random;
     this.ttl = ttl;
+    this.active = new ActiveSessions(dataSource, clock);
   }
 
   /** Opens a session for {@code userId} and returns its first refresh token. */
@@ -165,32 +167,40 @@ final class RefreshSessions {
                 """
                 UPDATE gateway.sessions SET revoked_at = ?, revoked_reason = 'logout'
                 WHERE revoked_at IS NULL
-                  AND id = (SELECT session_id FROM gateway.refresh_tokens WHERE token_hash = ?)""")) {
+                  AND id = (SELECT session_id FROM gateway.refresh_tokens WHERE token_hash = ?)
+                RETURNING id""")) {
       s.setTimestamp(1, Timestamp.from(clock.instant()));
       s.setBytes(2, hashOf(token));
-      s.executeUpdate();
-    } catch (SQLException e) {
-      throw UserStore.failed(e);
-    }
-  }
-
-  /** Says whether a session exists and has not been revoked. */
-  boolean active(String sessionId) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT 1 FROM gateway.sessions WHERE id = ? AND revoked_at IS NULL")) {
-      s.setString(1, sessionId);
       try (ResultSet rs = s.executeQuery()) {
-        return rs.next();
+        while (rs.next()) {
+          active.ended(rs.getString(1));
+        }
       }
     } catch (SQLException e) {
       throw UserStore.failed(e);
     }
   }
 
-  private static void revokeSession(Connection c, String sessionId, String reason, Instant now)
+  /**
+   * Says whether a session exists and has not been revoked: from memory, with revocations on other
+   * nodes seen within {@link ActiveSessions#POLL}.
+   */
+  boolean active(String sessionId) {
+    try {
+      return active.active(sessionId);
+    } catch (SQLException e) {
+      throw UserStore.failed(e);
+    }
+  }
+
+  /** Forgets every remembered session of a user whose sessions were all just ended. */
+  void endedAllOf(String userId) {
+    active.endedAllOf(userId);
+  }
+
+  private void revokeSession(Connection c, String sessionId, String reason, Instant now)
       throws SQLException {
+    active.ended(sessionId);
     try (PreparedStatement s =
         c.prepareStatement(
             "UPDATE gateway.sessions SET revoked_at = ?, revoked_reason = ? WHERE id = ?")) {

@@ -2,13 +2,15 @@ package dev.slipstream.gateway.live;
 
 import dev.slipstream.platform.bus.EventBus;
 import dev.slipstream.wire.v1.BetResult;
+import dev.slipstream.wire.v1.BetSettlement;
 import dev.slipstream.wire.v1.ServerMessage;
 import dev.slipstream.wire.v1.WalletUpdate;
 
 /**
  * The bus topic of one account's private feed, {@code account.<userId>}: each event is a {@code
- * ServerMessage} carrying only a {@code bet_result} or a {@code wallet_update}, which {@code
- * TOPIC_ACCOUNT} subscriptions deliver with their subscription id and sequence added.
+ * ServerMessage} carrying only a {@code bet_result}, a {@code bet_settlement} or a {@code
+ * wallet_update}, which {@code TOPIC_ACCOUNT} subscriptions deliver with their subscription id and
+ * sequence added.
  */
 public final class AccountTopics {
   private AccountTopics() {}
@@ -22,6 +24,13 @@ public final class AccountTopics {
   public static long publish(EventBus bus, String userId, BetResult result) {
     return bus.append(
         topic(userId), ServerMessage.newBuilder().setBetResult(result).build().toByteArray());
+  }
+
+  /** Appends a bet's settlement to {@code userId}'s feed and returns its offset. */
+  public static long publish(EventBus bus, String userId, BetSettlement settlement) {
+    return bus.append(
+        topic(userId),
+        ServerMessage.newBuilder().setBetSettlement(settlement).build().toByteArray());
   }
 
   /** Appends a wallet balance to {@code userId}'s feed and returns its offset. */

@@ -7,16 +7,19 @@ import java.util.function.Function;
 
 /**
  * The gateway's {@link TopicFanout}s, one per bus topic that has at least one local feed: started
- * with the first feed and closed with the last.
+ * with the first feed and closed with the last. They share the gateway's {@link FanoutShards}.
  */
 final class Fanouts implements AutoCloseable {
   private static final int RING = 4_096;
 
   private final EventBus bus;
+  private final FanoutShards shards;
   private final Map<String, TopicFanout> byTopic = new HashMap<>();
 
-  Fanouts(EventBus bus) {
+  /** Fans out {@code bus} topics, writing to the sockets from {@code shards} (closed with this). */
+  Fanouts(EventBus bus, FanoutShards shards) {
     this.bus = bus;
+    this.shards = shards;
   }
 
   /**
@@ -24,7 +27,8 @@ final class Fanouts implements AutoCloseable {
    * then lets it catch up. Under the registry's lock, so the fan-out cannot close in between.
    */
   synchronized Feed attach(String topic, TopicKind kind, Function<TopicFanout, Feed> start) {
-    TopicFanout fanout = byTopic.computeIfAbsent(topic, t -> TopicFanout.start(bus, t, kind, RING));
+    TopicFanout fanout =
+        byTopic.computeIfAbsent(topic, t -> TopicFanout.start(bus, t, kind, RING, shards));
     Feed feed = start.apply(fanout);
     fanout.add(feed);
     feed.signal();
@@ -49,5 +53,6 @@ final class Fanouts implements AutoCloseable {
   public synchronized void close() {
     byTopic.values().forEach(TopicFanout::close);
     byTopic.clear();
+    shards.close();
   }
 }

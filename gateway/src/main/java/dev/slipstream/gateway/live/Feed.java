@@ -19,6 +19,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * next_sequence}} followed by the latest event of each key since the client's last one (in offset
  * order, sequences skipping what was conflated), then goes on live. A topic that may not be
  * conflated (the account feed) is always sent in full, from the bus if the ring no longer has it.
+ *
+ * <p>Frames are sent with {@code more} while the feed knows another one follows (the topic's head
+ * is past it, or a snapshot has more), and the batch is flushed whenever a pump stops, so a socket
+ * that is owed several frames gets them in one network write and none is left waiting.
  */
 final class Feed {
   private static final int BUS_BATCH = 256;
@@ -32,6 +36,7 @@ final class Feed {
   // Touched only by the pumping thread (or before the feed is published).
   private long next;
   private boolean resync;
+  private boolean batched;
 
   private Feed(String subscriptionId, TopicFanout fanout, Outbox outbox, long next) {
     this.subscriptionId = subscriptionId;
@@ -47,6 +52,7 @@ final class Feed {
   static Feed fresh(String subscriptionId, TopicFanout fanout, Outbox outbox) {
     Feed feed = new Feed(subscriptionId, fanout, outbox, 1);
     feed.sendSnapshot();
+    feed.flush();
     return feed;
   }
 
@@ -86,6 +92,10 @@ final class Feed {
     return fanout;
   }
 
+  Outbox outbox() {
+    return outbox;
+  }
+
   /** Stops sending; events signalled later are ignored. */
   void close() {
     closed = true;
@@ -98,7 +108,11 @@ final class Feed {
       try {
         dirty.set(false);
         if (!closed) {
-          pump();
+          try {
+            pump();
+          } finally {
+            flush();
+          }
         }
       } finally {
         pumping.set(false);
@@ -138,16 +152,28 @@ final class Feed {
 
   private void send(FanoutEvent event) {
     if (event.payloadField().length > 0) {
-      outbox.send(outbox.format().encode(subscriptionId, event.offset(), event));
+      emit(event.frame(subscriptionId, outbox.format()), event.offset() < fanout.head());
     }
     next = event.offset() + 1;
+  }
+
+  private void emit(Object frame, boolean more) {
+    outbox.send(frame, more);
+    batched = more;
+  }
+
+  private void flush() {
+    if (batched) {
+      batched = false;
+      outbox.flush();
+    }
   }
 
   private void sendSnapshot() {
     long head = fanout.head();
     List<FanoutEvent> events = fanout.snapshot(next, head);
     long first = events.isEmpty() ? head + 1 : events.getFirst().offset();
-    outbox.send(
+    emit(
         outbox
             .format()
             .encode(
@@ -157,9 +183,10 @@ final class Feed {
                             .setSubscriptionId(subscriptionId)
                             .setNextSequence(first)
                             .setResumed(false))
-                    .build()));
-    for (FanoutEvent event : events) {
-      outbox.send(outbox.format().encode(subscriptionId, event.offset(), event));
+                    .build()),
+        !events.isEmpty());
+    for (int i = 0; i < events.size(); i++) {
+      emit(events.get(i).frame(subscriptionId, outbox.format()), i < events.size() - 1);
     }
     next = head + 1;
     resync = false;

@@ -7,8 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What every socket of one gateway shares: the services, the topic fan-outs, and the request rate
- * buckets of signed-in accounts (an account's sockets share one bucket).
+ * What every socket of one gateway shares: the services, the topic fan-outs, the batched wallet
+ * publisher, and the request rate buckets of signed-in accounts (an account's sockets share one
+ * bucket).
  */
 final class LiveHub implements AutoCloseable {
   private final LiveServices services;
@@ -16,12 +17,19 @@ final class LiveHub implements AutoCloseable {
   private final InstantSource clock;
   private final Fanouts fanouts;
   private final Map<String, TokenBucket> accountBuckets = new ConcurrentHashMap<>();
+  private final WalletPublisher wallets;
 
   LiveHub(LiveServices services, @Nullable Accounts accounts, InstantSource clock) {
     this.services = services;
     this.accounts = accounts;
     this.clock = clock;
-    this.fanouts = new Fanouts(services.bus());
+    this.fanouts = new Fanouts(services.bus(), FanoutShards.perProcessor());
+    this.wallets = new WalletPublisher(services::ledger, services::bus);
+  }
+
+  /** Publishes bettors' wallets after their bets, batched. */
+  WalletPublisher wallets() {
+    return wallets;
   }
 
   LiveServices services() {
@@ -57,6 +65,7 @@ final class LiveHub implements AutoCloseable {
 
   @Override
   public void close() {
+    wallets.close();
     fanouts.close();
   }
 }

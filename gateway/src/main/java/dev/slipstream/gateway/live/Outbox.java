@@ -1,8 +1,10 @@
 package dev.slipstream.gateway.live;
 
+import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * One socket's way out, bounded: counts the frames handed to the network that are not yet written.
@@ -17,6 +19,9 @@ final class Outbox {
   private final int limit;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Set<Feed> waiting = ConcurrentHashMap.newKeySet();
+  // The same two completions for every frame, so a send allocates no callback of its own.
+  private final Runnable onWritten = this::written;
+  private final Consumer<Throwable> onFailed = this::failed;
   private volatile boolean closed;
 
   Outbox(FrameSink sink, WireFormat format, int limit) {
@@ -39,16 +44,35 @@ final class Outbox {
     return inFlight.get();
   }
 
-  /** Sends one encoded frame ({@code byte[]} for binary, {@code String} for JSON). */
+  /**
+   * Sends one encoded frame: {@code byte[]} or a {@link ByteBuffer} (which may be shared: only a
+   * duplicate is handed over) for binary, {@code String} for JSON.
+   */
   void send(Object frame) {
+    send(frame, false);
+  }
+
+  /**
+   * Sends one encoded frame as {@link #send(Object)} does; with {@code more}, a binary frame may
+   * wait for the caller's next frame or {@link #flush} and go out in the same network write.
+   */
+  void send(Object frame, boolean more) {
     if (closed) {
       return;
     }
     inFlight.incrementAndGet();
     switch (frame) {
-      case byte[] bytes -> sink.sendBinary(bytes, this::written, this::failed);
-      case String text -> sink.sendText(text, this::written, this::failed);
+      case ByteBuffer shared -> sink.sendBinary(shared.duplicate(), more, onWritten, onFailed);
+      case byte[] bytes -> sink.sendBinary(ByteBuffer.wrap(bytes), more, onWritten, onFailed);
+      case String text -> sink.sendText(text, onWritten, onFailed);
       default -> throw new IllegalArgumentException("not a frame: " + frame.getClass());
+    }
+  }
+
+  /** Writes out the frames sent with {@code more} that still wait. */
+  void flush() {
+    if (!closed) {
+      sink.flush();
     }
   }
 

@@ -11,7 +11,6 @@ import dev.slipstream.wire.v1.RequestErrorCode;
 import dev.slipstream.wire.v1.ServerMessage;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Bets placed over a socket: the gateway stakes them from the caller's own wallet (whatever account
  * the client named), scopes the idempotency key to the caller, sends them to the {@link
  * BetPlacement} port, answers {@code ServerMessage{request_id, bet_result}}, and appends the result
- * and the wallet as it then stands to the caller's account topic.
+ * to the caller's account topic, then the wallet as it stands after the bet (batched with other
+ * bettors' by the hub's {@link WalletPublisher}).
  */
 final class SocketBets {
   /** The wallet currency bets are staked in. */
@@ -30,7 +30,6 @@ final class SocketBets {
   private final LiveHub hub;
   private final Outbox outbox;
   private final Map<String, Long> wallets = new ConcurrentHashMap<>();
-  private final AtomicInteger walletReads = new AtomicInteger();
 
   SocketBets(LiveHub hub, Outbox outbox) {
     this.hub = hub;
@@ -72,22 +71,6 @@ final class SocketBets {
     return wallet.id();
   }
 
-  /**
-   * Appends the wallet as it stands to the caller's account topic. Bets answered while a read is in
-   * flight share one more read after it (made after they were all durable), so a burst of bets
-   * costs two wallet reads, not one each.
-   */
-  private void publishWallet(String userId, long wallet, Ledger ledger) {
-    if (walletReads.getAndIncrement() > 0) {
-      return; // the read in flight reads again for this bet once it is done
-    }
-    int seen;
-    do {
-      seen = walletReads.get();
-      AccountTopics.publish(hub.services().bus(), userId, ledger.account(wallet).toWalletUpdate());
-    } while (walletReads.addAndGet(-seen) > 0);
-  }
-
   private void run(
       String requestId,
       String key,
@@ -111,7 +94,7 @@ final class SocketBets {
               .encode(
                   ServerMessage.newBuilder().setRequestId(requestId).setBetResult(result).build()));
       AccountTopics.publish(hub.services().bus(), caller.userId(), result);
-      publishWallet(caller.userId(), wallet, ledger);
+      hub.wallets().mark(caller.userId(), wallet);
     } catch (RuntimeException e) {
       log.error("bet {} of {} failed", key, caller.userId(), e);
       outbox.send(

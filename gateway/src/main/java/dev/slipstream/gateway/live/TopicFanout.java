@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * is further behind, from the bus). So a socket costs no memory per pending event, and a slow one
  * can always be brought up to date from the latest-per-key map.
  *
+ * <p>The bus thread does not write to the sockets itself: the feeds are split by socket into the
+ * gateway's {@link FanoutShards}, and the bus thread only queues one pass per shard ({@link
+ * FeedShard}), so every shard thread writes its share of the sockets at the same time.
+ *
  * <p>Written by the bus delivery thread only; read by any thread. A ring slot is written before
  * {@code head} (volatile) moves past it, and readers check the slot's offset, so a reader never
  * takes a stale or overwritten slot for the one it asked for.
@@ -45,11 +48,13 @@ final class TopicFanout implements AutoCloseable {
   private final AtomicReferenceArray<@Nullable FanoutEvent> ring;
   private final int mask;
   private final Map<String, FanoutEvent> latest = new ConcurrentHashMap<>();
-  private final Set<Feed> feeds = ConcurrentHashMap.newKeySet();
+  private final FanoutShards shards;
+  private final FeedShard[] feedShards;
   private volatile long head;
   private @Nullable Subscription subscription;
 
-  private TopicFanout(EventBus bus, String topic, TopicKind kind, int ringSize) {
+  private TopicFanout(
+      EventBus bus, String topic, TopicKind kind, int ringSize, FanoutShards shards) {
     if (Integer.bitCount(ringSize) != 1) {
       throw new IllegalArgumentException("ring size must be a power of two (was " + ringSize + ")");
     }
@@ -58,14 +63,20 @@ final class TopicFanout implements AutoCloseable {
     this.kind = kind;
     this.ring = new AtomicReferenceArray<>(ringSize);
     this.mask = ringSize - 1;
+    this.shards = shards;
+    this.feedShards = new FeedShard[shards.count()];
+    for (int i = 0; i < feedShards.length; i++) {
+      feedShards[i] = new FeedShard(shards, i);
+    }
   }
 
   /**
    * Starts following {@code topic}: primes the ring and the latest-per-key map with the newest
-   * retained events, then subscribes for the rest.
+   * retained events, then subscribes for the rest; its feeds are written by {@code shards}.
    */
-  static TopicFanout start(EventBus bus, String topic, TopicKind kind, int ringSize) {
-    TopicFanout fanout = new TopicFanout(bus, topic, kind, ringSize);
+  static TopicFanout start(
+      EventBus bus, String topic, TopicKind kind, int ringSize, FanoutShards shards) {
+    TopicFanout fanout = new TopicFanout(bus, topic, kind, ringSize, shards);
     long newest = bus.latestOffset(topic);
     long from = Math.max(1, newest - ringSize + 1);
     while (from <= newest) {
@@ -153,17 +164,26 @@ final class TopicFanout implements AutoCloseable {
   }
 
   void add(Feed feed) {
-    feeds.add(feed);
+    shardOf(feed).add(feed);
   }
 
   /** Removes a feed; returns whether no feed is left. */
   boolean remove(Feed feed) {
-    feeds.remove(feed);
-    return feeds.isEmpty();
+    shardOf(feed).remove(feed);
+    return idle();
   }
 
   boolean idle() {
-    return feeds.isEmpty();
+    for (FeedShard shard : feedShards) {
+      if (!shard.isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private FeedShard shardOf(Feed feed) {
+    return feedShards[shards.shardOf(feed.outbox())];
   }
 
   private void onSignal(TopicSignal signal) {
@@ -171,8 +191,8 @@ final class TopicFanout implements AutoCloseable {
       case TopicEvent event -> {
         store(event);
         head = event.offset();
-        for (Feed feed : feeds) {
-          feed.signal();
+        for (FeedShard shard : feedShards) {
+          shard.signal();
         }
       }
       case OffsetsTrimmed trimmed ->

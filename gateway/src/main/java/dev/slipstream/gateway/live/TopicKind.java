@@ -61,6 +61,7 @@ enum TopicKind {
           switch (message.getPayloadCase()) {
             case BET_RESULT -> "bet:" + message.getBetResult().getRequestId();
             case WALLET_UPDATE -> "wallet";
+            case BET_SETTLEMENT -> "settled:" + message.getBetSettlement().getBetId();
             default -> "other:" + offset;
           };
       return new FanoutEvent(offset, key, payload);

@@ -30,7 +30,8 @@ public final class MoneyViews {
       @Nullable String holdId,
       @Nullable String reference,
       Instant createdAt) {
-    static TransactionView of(Transfer t, long walletId) {
+    /** The view of {@code t} as it changed {@code walletId}. */
+    public static TransactionView of(Transfer t, long walletId) {
       return new TransactionView(
           Long.toString(t.id()),
           t.kind().name().toLowerCase(Locale.ROOT),

@@ -24,6 +24,8 @@ final class OperatorMoneyRoutes {
 
   private OperatorMoneyRoutes() {}
 
+  private static final int MAX_REASON_CHARS = 500;
+
   static void register(RoutesConfig routes, MoneyServices money, Accounts accounts) {
     routes.get(
         "/api/operator/withdrawals",
@@ -59,16 +61,16 @@ final class OperatorMoneyRoutes {
         "/api/operator/withdrawals/{id}/reject",
         ctx -> {
           long id = Requests.id(ctx, "withdrawal_not_found");
-          RejectBody body = JsonBodies.read(ctx, RejectBody.class);
+          String reason = reason(JsonBodies.read(ctx, RejectBody.class).reason());
           String operator = Callers.of(ctx).userId();
-          Withdrawal rejected = money.payments().rejectWithdrawal(id, operator, body.reason());
+          Withdrawal rejected = money.payments().rejectWithdrawal(id, operator, reason);
           money
               .audit()
               .record(
                   operator,
                   "withdrawal.rejected",
                   "withdrawal:" + id,
-                  Map.of("amount", rejected.amount(), "reason", body.reason()));
+                  Map.of("amount", rejected.amount(), "reason", reason));
           ctx.json(MoneyViews.WithdrawalView.of(rejected));
         },
         Access.OPERATOR);
@@ -97,6 +99,26 @@ final class OperatorMoneyRoutes {
                   page.nextCursor().orElse(null)));
         },
         Access.OPERATOR);
+  }
+
+  /**
+   * Returns the operator's reason for a rejection, stripped.
+   *
+   * @throws InvalidInputException {@code invalid_reason} unless it is 1 to 500 characters of text
+   *     without control characters
+   */
+  private static String reason(@Nullable String raw) {
+    String reason = raw == null ? "" : raw.strip();
+    if (reason.isEmpty()
+        || reason.length() > MAX_REASON_CHARS
+        || reason.chars().anyMatch(Character::isISOControl)) {
+      throw new InvalidInputException(
+          "invalid_reason",
+          "give the reason for the player as 1 to "
+              + MAX_REASON_CHARS
+              + " characters without control characters: {\"reason\":\"…\"}");
+    }
+    return reason;
   }
 
   private static WithdrawalState state(@Nullable String raw) {

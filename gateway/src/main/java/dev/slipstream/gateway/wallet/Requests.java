@@ -18,7 +18,11 @@ final class Requests {
    *     invalid_idempotency_key} (it must be a UUID)
    */
   static UUID idempotencyKey(Context ctx) {
-    String key = ctx.header(IDEMPOTENCY_HEADER);
+    return idempotencyKey(ctx.header(IDEMPOTENCY_HEADER));
+  }
+
+  /** Parses {@code key} as {@link #idempotencyKey(Context)} does the header. */
+  static UUID idempotencyKey(@org.jspecify.annotations.Nullable String key) {
     if (key == null || key.isBlank()) {
       throw new InvalidInputException(
           "missing_idempotency_key",

@@ -31,7 +31,15 @@ public final class Sightings {
    *     letters, digits, {@code _ - . :}
    */
   public static void requireValidDevice(Context ctx) {
-    String device = ctx.header(DEVICE_HEADER);
+    requireValidDevice(ctx.header(DEVICE_HEADER));
+  }
+
+  /**
+   * Checks a device id sent some other way than the header (GraphQL over a socket).
+   *
+   * @throws InvalidInputException {@code invalid_device_id} as for the header
+   */
+  public static void requireValidDevice(@Nullable String device) {
     if (device != null && !DEVICE_ID.matcher(device).matches()) {
       throw new InvalidInputException(
           "invalid_device_id",
@@ -41,10 +49,17 @@ public final class Sightings {
 
   /** Records that {@code userId} was seen now at {@code event} and checks the fraud rules. */
   public void record(Context ctx, String userId, SightingEvent event) {
-    String device = ctx.header(DEVICE_HEADER);
+    record(userId, event, ctx.header(DEVICE_HEADER), ctx.ip());
+  }
+
+  /**
+   * Records that {@code userId} was seen now at {@code event} from {@code device} (checked, or
+   * null) and {@code address}, and checks the fraud rules.
+   */
+  public void record(String userId, SightingEvent event, @Nullable String device, String address) {
     @Nullable String deviceRef =
         device == null ? null : money.fingerprints().fingerprint("device", device);
-    String addressRef = money.fingerprints().fingerprint("ip", ctx.ip());
+    String addressRef = money.fingerprints().fingerprint("ip", address);
     money.fraud().recordSighting(userId, event, deviceRef, addressRef);
     money.fraud().check(userId);
   }

@@ -6,13 +6,11 @@ import dev.slipstream.gateway.auth.Role;
 import dev.slipstream.gateway.http.JsonBodies;
 import dev.slipstream.ledger.Account;
 import dev.slipstream.ledger.HistoryPage;
-import dev.slipstream.ledger.fraud.SightingEvent;
 import dev.slipstream.ledger.payments.PaymentIntent;
 import dev.slipstream.ledger.payments.Withdrawal;
 import dev.slipstream.platform.NotFoundException;
 import io.javalin.config.RoutesConfig;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -33,6 +31,7 @@ final class WalletMoneyRoutes {
 
   static void register(RoutesConfig routes, MoneyServices money, Sightings sightings) {
     Access bettor = Access.anyOf(Role.BETTOR);
+    Deposits deposits = new Deposits(money, sightings);
     routes.get(
         "/api/wallet/transactions",
         ctx -> {
@@ -54,29 +53,17 @@ final class WalletMoneyRoutes {
           UUID key = Requests.idempotencyKey(ctx);
           Sightings.requireValidDevice(ctx);
           DepositBody body = JsonBodies.read(ctx, DepositBody.class);
-          long amount = Requests.amount(body.amountMinor());
-          String currency = body.currency() == null ? money.currency() : body.currency();
-          String userId = Callers.of(ctx).userId();
-          Account wallet = money.wallet(userId);
-          Optional<PaymentIntent> earlier = money.payments().findDeposit(key);
-          if (earlier.isEmpty()) {
-            // A retry of a deposit already taken is not a new deposit, so only new ones are
-            // checked.
-            money.limits().checkDeposit(wallet.id(), amount);
-          }
-          PaymentIntent intent =
-              money.payments().deposit(wallet.id(), amount, currency, body.paymentMethod(), key);
-          if (earlier.isEmpty()) {
-            money
-                .audit()
-                .record(
-                    userId,
-                    "deposit.requested",
-                    "account:" + wallet.id(),
-                    Map.of("depositId", intent.id(), "amount", amount, "currency", currency));
-            sightings.record(ctx, userId, SightingEvent.DEPOSIT);
-          }
-          ctx.status(earlier.isEmpty() ? 202 : 200)
+          Deposits.Started started =
+              deposits.deposit(
+                  Callers.of(ctx).userId(),
+                  key,
+                  body.amountMinor(),
+                  body.currency(),
+                  body.paymentMethod(),
+                  ctx.header(Sightings.DEVICE_HEADER),
+                  ctx.ip());
+          PaymentIntent intent = started.intent();
+          ctx.status(started.replay() ? 200 : 202)
               .header("Location", "/api/wallet/deposits/" + intent.id())
               .json(MoneyViews.DepositView.of(intent));
         },

@@ -13,6 +13,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +45,44 @@ class AccountsIT {
 
   private AuthServices start(AuthSettings settings) {
     return AuthServices.start(db.dataSource(), settings, Clock.systemUTC(), new SecureRandom());
+  }
+
+  @Test
+  void aSignOutOnOneNodeEndsTheSessionThereAtOnceAndOnEveryOtherNodeWithinASecond() {
+    AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+    InstantSource clock = now::get;
+    AuthServices a = AuthServices.start(db.dataSource(), fast(), clock, new SecureRandom());
+    AuthServices b = AuthServices.start(db.dataSource(), fast(), clock, new SecureRandom());
+    a.accounts().register("nell@example.com", PASSWORD, "Nell");
+    SignedIn leaving = a.accounts().login("nell@example.com", PASSWORD);
+    SignedIn staying = a.accounts().login("nell@example.com", PASSWORD);
+    // both nodes have seen the session active, so both remember it
+    assertThat(a.accounts().authenticate(leaving.accessToken()).sessionId())
+        .isEqualTo(b.accounts().authenticate(leaving.accessToken()).sessionId());
+
+    a.accounts().logout(leaving.refreshToken());
+
+    assertEnded(a, leaving);
+    now.set(now.get().plus(ActiveSessions.POLL).plusMillis(1));
+    assertEnded(b, leaving);
+    assertThat(b.accounts().authenticate(staying.accessToken()).userId())
+        .isEqualTo(leaving.account().id());
+
+    // erasure on b ends the other session on b at once, and on a within a second
+    b.accounts().erase(leaving.account().id(), PASSWORD);
+    assertEnded(b, staying);
+    now.set(now.get().plus(ActiveSessions.POLL).plusMillis(1));
+    assertEnded(a, staying);
+  }
+
+  private static void assertEnded(AuthServices node, SignedIn session) {
+    assertThatThrownBy(() -> node.accounts().authenticate(session.accessToken()))
+        .isInstanceOfSatisfying(
+            UnauthorizedException.class, e -> assertThat(e.code()).isEqualTo("session_ended"));
+  }
+
+  private static AuthSettings fast() {
+    return AuthSettings.defaults().withPasswordCost(new PasswordCost(4096, 1, 1));
   }
 
   @Test

@@ -59,6 +59,23 @@ class JwtTokensTest {
   }
 
   @Test
+  void aTokenCheckedBeforeStillExpiresOnTimeAndTamperingWithItIsStillSeen() throws Exception {
+    String token = tokens.issueAccess("usr_a", "ses_b", Set.of(), Duration.ofMinutes(15)).token();
+    assertThat(tokens.verifyAccess(token).userId()).isEqualTo("usr_a");
+    assertThat(tokens.verifyAccess(token).userId()).as("remembered").isEqualTo("usr_a");
+    // another token differing in one signature character is a different, unchecked token
+    char last = token.charAt(token.length() - 2);
+    refused(
+        token.substring(0, token.length() - 2)
+            + (last == 'A' ? 'B' : 'A')
+            + token.charAt(token.length() - 1),
+        "invalid_token");
+
+    clock.advance(Duration.ofMinutes(15));
+    refused(token, "token_expired");
+  }
+
+  @Test
   void tamperedTokensAreRefused() throws Exception {
     String token =
         tokens.issueAccess("usr_a", "ses_b", Set.of(Role.VIEWER), Duration.ofMinutes(15)).token();

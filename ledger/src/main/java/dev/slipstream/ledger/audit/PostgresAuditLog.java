@@ -16,10 +16,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
-/** The audit log on PostgreSQL: one autocommitted insert per line. */
+/**
+ * The audit log on PostgreSQL: one autocommitted insert per line; lines about a ledger account
+ * include its money movements, expanded from the database's per-batch rows ({@link
+ * AccountAuditLines}).
+ */
 final class PostgresAuditLog implements AuditLog {
   private static final Pattern ACTION = Pattern.compile("[a-z_]+(\\.[a-z_]+)+");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,12 +73,44 @@ final class PostgresAuditLog implements AuditLog {
 
   @Override
   public List<AuditEntry> about(String subject, int limit) {
-    return select("subject", subject, limit);
+    Optional<Long> account = AccountAuditLines.account(subject);
+    if (account.isEmpty()) {
+      return select("subject", subject, limit);
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(AccountAuditLines.SQL)) {
+      for (int i : new int[] {1, 2, 4, 6}) {
+        s.setString(i, subject);
+      }
+      for (int i : new int[] {3, 5, 7}) {
+        s.setLong(i, account.get());
+      }
+      s.setInt(8, Math.max(0, limit));
+      return entries(s);
+    } catch (SQLException e) {
+      throw new LedgerUnavailableException("audit log failed: " + e.getMessage(), e);
+    }
   }
 
   @Override
   public List<AuditEntry> by(String actor, int limit) {
     return select("actor", actor, limit);
+  }
+
+  @Override
+  public List<AuditEntry> newest(@Nullable Long beforeId, int limit) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT "
+                    + COLUMNS
+                    + " FROM ledger.audit_log WHERE id < ? ORDER BY id DESC LIMIT ?")) {
+      s.setLong(1, beforeId == null ? Long.MAX_VALUE : beforeId);
+      s.setInt(2, Math.max(0, limit));
+      return entries(s);
+    } catch (SQLException e) {
+      throw new LedgerUnavailableException("audit log failed: " + e.getMessage(), e);
+    }
   }
 
   private List<AuditEntry> select(String column, String value, int limit) {

@@ -32,6 +32,9 @@ public interface PlayerLimits {
   /** The shortest self-exclusion. */
   Duration MIN_SELF_EXCLUSION = Duration.ofDays(183);
 
+  /** The longest self-exclusion with an end (100 years); longer is the permanent kind. */
+  Duration MAX_SELF_EXCLUSION = Duration.ofDays(36_500);
+
   /** Returns the limits kept in {@code dataSource}'s ledger schema (migrated by the ledger). */
   static PlayerLimits postgres(DataSource dataSource, InstantSource clock) {
     return new PostgresPlayerLimits(dataSource, clock);

@@ -97,6 +97,14 @@ final class PostgresPlayerLimits implements PlayerLimits {
           "invalid_self_exclusion",
           "a self-exclusion lasts at least 6 months, or for good (was " + length + ")");
     }
+    if (length != null && length.compareTo(MAX_SELF_EXCLUSION) > 0) {
+      throw new InvalidInputException(
+          "invalid_self_exclusion",
+          "a self-exclusion with an end lasts at most 36500 days; for longer choose one for good"
+              + " (was "
+              + length.toDays()
+              + " days)");
+    }
     return exclude(wallet, "self_exclusion", length == null ? null : clock.instant().plus(length));
   }
 

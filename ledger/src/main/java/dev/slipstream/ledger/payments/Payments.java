@@ -129,6 +129,16 @@ public interface Payments {
   List<Chargeback> chargebacks(long walletAccountId);
 
   /**
+   * Finishes payments a crash cut short between their money and their state, where the provider
+   * will not send the webhook again, and returns how many: deposits the ledger already credited but
+   * still pending (or failed by timeout) are marked succeeded; failed or rejected withdrawals still
+   * holding the money have it released; approved withdrawals whose payout the ledger already posted
+   * are marked paid. The composition root runs it at start, before taking requests, and before each
+   * timeout sweep. It moves money only to release what nothing backs any more.
+   */
+  int finishInterrupted();
+
+  /**
    * Fails every deposit still pending after {@code olderThan} with reason {@code timeout} and
    * returns how many it failed. A confirmation that arrives later still credits the wallet.
    */

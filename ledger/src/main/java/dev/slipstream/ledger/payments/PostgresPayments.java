@@ -37,6 +37,7 @@ final class PostgresPayments implements Payments {
   private final DepositDesk deposits;
   private final WithdrawalDesk withdrawalDesk;
   private final ChargebackDesk chargebackDesk;
+  private final CreditedDeposits credited;
 
   PostgresPayments(
       DataSource dataSource,
@@ -59,6 +60,7 @@ final class PostgresPayments implements Payments {
     this.withdrawalDesk =
         new WithdrawalDesk(sql, withdrawals, accounts, ledger, provider, clock, settings);
     this.chargebackDesk = new ChargebackDesk(sql, chargebacks, ledger, clock, settings);
+    this.credited = new CreditedDeposits(sql, clock);
   }
 
   @Override
@@ -174,6 +176,11 @@ final class PostgresPayments implements Payments {
   @Override
   public List<Chargeback> chargebacks(long walletAccountId) {
     return chargebacks.byWallet(walletAccountId);
+  }
+
+  @Override
+  public int finishInterrupted() {
+    return credited.finish() + withdrawalDesk.finishInterrupted();
   }
 
   @Override

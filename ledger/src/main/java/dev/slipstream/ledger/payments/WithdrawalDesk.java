@@ -210,6 +210,36 @@ final class WithdrawalDesk {
     return disposition;
   }
 
+  /**
+   * Finishes what a crash cut short between a withdrawal's state change and its money, where no
+   * webhook will come again to finish it (the provider already had its answer): a failed or
+   * rejected withdrawal whose hold is still pending has it released; an approved one whose payout
+   * the ledger already holds (its hold posted) is marked paid. Returns how many it finished.
+   */
+  int finishInterrupted() {
+    int finished = 0;
+    for (Withdrawal w :
+        withdrawals.list(
+            "state IN ('failed', 'rejected') AND hold_id IN (SELECT id FROM ledger.holds WHERE"
+                + " state = 'pending') ORDER BY id",
+            s -> {})) {
+      release(w);
+      finished++;
+    }
+    for (Withdrawal w :
+        withdrawals.list(
+            "state = 'approved' AND hold_id IN (SELECT id FROM ledger.holds WHERE state ="
+                + " 'posted') ORDER BY id",
+            s -> {})) {
+      if (withdrawals
+          .move(w.id(), WithdrawalState.APPROVED, WithdrawalState.PAID, null, null, clock.instant())
+          .moved()) {
+        finished++;
+      }
+    }
+    return finished;
+  }
+
   /** Moves the withdrawal on as far as it can go now: held, then (if approved) payout started. */
   private Withdrawal carryOn(Withdrawal withdrawal) {
     if (withdrawal.state() == WithdrawalState.REQUESTED) {

@@ -181,6 +181,91 @@ class PlayerLimitsIT {
         .hasMessageContaining("for good");
   }
 
+  @Test
+  void everyKindAndPeriodRefusesPastItsLimitUntilTheWindowRollsOnAndARaiseWaitsTheCoolingOff() {
+    for (LimitKind kind : LimitKind.values()) {
+      for (LimitPeriod period : LimitPeriod.values()) {
+        String what = kind + " over " + period;
+        Account wallet = ledger.openAccount(AccountKind.PLAYER_WALLET, "p-" + what, "EUR");
+        if (kind != LimitKind.DEPOSIT) {
+          fund(wallet, 100_000); // money to stake; a deposit would count against a deposit limit
+        }
+        limits.set(wallet.id(), kind, period, OptionalLong.of(5_000));
+        use(kind, wallet, 5_000);
+        assertOver(kind, wallet, 1, what);
+
+        PlayerLimit lowered = limits.set(wallet.id(), kind, period, OptionalLong.of(4_000));
+        assertThat(lowered.amount()).as(what).hasValue(4_000);
+        PlayerLimit raised = limits.set(wallet.id(), kind, period, OptionalLong.of(20_000));
+        assertThat(raised.amount()).as("%s: the lower limit holds meanwhile", what).hasValue(4_000);
+        assertThat(raised.pendingAmount()).as(what).hasValue(20_000);
+        clock.advance(PlayerLimits.COOLING_OFF.minusHours(1));
+        assertOver(kind, wallet, 1, what + ", an hour before the raise");
+
+        clock.advance(Duration.ofHours(1).plusMinutes(1));
+        assertThat(limits.limits(wallet.id()))
+            .singleElement()
+            .satisfies(l -> assertThat(l.amount()).as(what).hasValue(20_000));
+        if (period == LimitPeriod.DAY) {
+          check(kind, wallet, 20_000); // the day's window has rolled past the first use
+        } else {
+          check(kind, wallet, 15_000);
+          assertOver(kind, wallet, 15_001, what + ", still inside its window");
+          clock.advance(period.length().minus(PlayerLimits.COOLING_OFF));
+          check(kind, wallet, 20_000);
+        }
+      }
+    }
+  }
+
+  private void fund(Account wallet, long amount) {
+    ledger.transfer(
+        new TransferRequest(
+            UUID.randomUUID(),
+            clearing.id(),
+            wallet.id(),
+            amount,
+            "EUR",
+            TransferKind.DEPOSIT,
+            null));
+  }
+
+  /** Deposits, or stakes and loses, {@code amount}: what a limit of {@code kind} counts. */
+  private void use(LimitKind kind, Account wallet, long amount) {
+    if (kind == LimitKind.DEPOSIT) {
+      fund(wallet, amount);
+      return;
+    }
+    Hold hold =
+        ledger.hold(
+            new HoldRequest(
+                UUID.randomUUID(),
+                wallet.id(),
+                house.id(),
+                amount,
+                "EUR",
+                TransferKind.STAKE,
+                Duration.ofHours(1),
+                null));
+    ledger.post(PostRequest.full(UUID.randomUUID(), hold.id()));
+  }
+
+  private void check(LimitKind kind, Account wallet, long amount) {
+    if (kind == LimitKind.DEPOSIT) {
+      limits.checkDeposit(wallet.id(), amount);
+    } else {
+      limits.checkStake(wallet.id(), amount);
+    }
+  }
+
+  private void assertOver(LimitKind kind, Account wallet, long amount, String what) {
+    assertThatThrownBy(() -> check(kind, wallet, amount))
+        .as(what)
+        .isInstanceOf(ConflictException.class)
+        .hasFieldOrPropertyWithValue(
+            "code", kind.name().toLowerCase(java.util.Locale.ROOT) + "_limit_exceeded");
+  }
+
   private PlayerLimit only() {
     List<PlayerLimit> all = limits.limits(alice.id());
     assertThat(all).hasSize(1);

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipstream.ledger.Account;
 import dev.slipstream.ledger.AccountKind;
+import dev.slipstream.ledger.Transfer;
+import dev.slipstream.ledger.TransferKind;
+import dev.slipstream.ledger.TransferRequest;
 import dev.slipstream.platform.ConflictException;
 import dev.slipstream.platform.InvalidInputException;
 import dev.slipstream.platform.NotFoundException;
@@ -86,6 +89,52 @@ class DepositsIT extends PaymentsFixture {
     assertThat(payments.findIntent(young.id()).orElseThrow().state())
         .isEqualTo(IntentState.PENDING);
     assertThat(balance(wallet.id())).isZero();
+  }
+
+  @Test
+  void aDepositCreditedJustBeforeACrashIsMarkedSucceededAtTheNextStartWithoutMovingMoneyAgain() {
+    // the credit committed, then the process died before the deposit was marked: two deposits,
+    // one still pending and one the timeout sweep has since failed; a third was never credited
+    PaymentIntent pending =
+        payments.deposit(wallet.id(), 2_500, "EUR", "tok_timeout", UUID.randomUUID());
+    PaymentIntent timedOut =
+        payments.deposit(wallet.id(), 700, "EUR", "tok_timeout", UUID.randomUUID());
+    PaymentIntent untouched =
+        payments.deposit(wallet.id(), 300, "EUR", "tok_timeout", UUID.randomUUID());
+    long clearing = ledger.openAccount(AccountKind.PAYMENT_CLEARING, "sandbox", "EUR").id();
+    Transfer first = creditAsTheDeskDoes(pending, clearing);
+    Transfer second = creditAsTheDeskDoes(timedOut, clearing);
+    clock.advance(Duration.ofMinutes(11));
+    payments.timeoutPending(Duration.ofMinutes(10));
+    assertThat(payments.findIntent(timedOut.id()).orElseThrow().state())
+        .isEqualTo(IntentState.FAILED);
+
+    assertThat(payments.finishInterrupted()).isEqualTo(2);
+
+    PaymentIntent a = payments.findIntent(pending.id()).orElseThrow();
+    PaymentIntent b = payments.findIntent(timedOut.id()).orElseThrow();
+    assertThat(a.state()).isEqualTo(IntentState.SUCCEEDED);
+    assertThat(a.transferId()).isEqualTo(first.id());
+    assertThat(b.state()).isEqualTo(IntentState.SUCCEEDED);
+    assertThat(b.failureReason()).isNull();
+    assertThat(b.transferId()).isEqualTo(second.id());
+    assertThat(payments.findIntent(untouched.id()).orElseThrow().state())
+        .isEqualTo(IntentState.FAILED);
+    assertThat(balance(wallet.id())).isEqualTo(3_200);
+    assertThat(count("transfers")).isEqualTo(2);
+    assertThat(payments.finishInterrupted()).isZero();
+  }
+
+  private Transfer creditAsTheDeskDoes(PaymentIntent intent, long clearing) {
+    return ledger.transfer(
+        new TransferRequest(
+            LedgerIds.depositCredit(intent.providerPaymentId()),
+            clearing,
+            wallet.id(),
+            intent.amount(),
+            "EUR",
+            TransferKind.DEPOSIT,
+            "deposit:" + intent.id()));
   }
 
   @Test

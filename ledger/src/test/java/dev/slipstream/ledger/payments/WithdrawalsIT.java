@@ -4,9 +4,11 @@ import static dev.slipstream.ledger.payments.DepositsIT.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipstream.ledger.HoldState;
+import dev.slipstream.ledger.PostRequest;
 import dev.slipstream.platform.ConflictException;
 import dev.slipstream.platform.NotFoundException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,6 +107,51 @@ class WithdrawalsIT extends PaymentsFixture {
     assertThat(failed.failureReason()).isEqualTo("payout_failed");
     assertThat(balance(wallet.id())).isEqualTo(100_000);
     assertThat(held(wallet.id())).isZero();
+  }
+
+  @Test
+  void aRejectionCutShortByACrashReleasesItsHoldAtTheNextStart() {
+    payments.verifyWallet(wallet.id(), "kyc-bot");
+    Withdrawal withdrawal = withdraw(60_000, "tok_visa");
+    // the rejection committed, then the process died before the hold was voided
+    sql(
+        "UPDATE ledger.withdrawals SET state = 'rejected', reviewed_by = 'operator-ann',"
+            + " failure_reason = 'not the owner' WHERE id = "
+            + withdrawal.id());
+    assertThat(held(wallet.id())).isEqualTo(60_000);
+
+    assertThat(payments.finishInterrupted()).isEqualTo(1);
+
+    assertThat(held(wallet.id())).isZero();
+    assertThat(ledger.findHold(withdrawal.holdId()).orElseThrow().state())
+        .isEqualTo(HoldState.VOIDED);
+    assertThat(payments.findWithdrawal(withdrawal.id()).orElseThrow().state())
+        .isEqualTo(WithdrawalState.REJECTED);
+    assertThat(balance(wallet.id())).isEqualTo(100_000);
+    assertThat(payments.finishInterrupted()).isZero();
+  }
+
+  @Test
+  void aPayoutPostedJustBeforeACrashIsMarkedPaidAtTheNextStartAndPaidOnce() {
+    payments.verifyWallet(wallet.id(), "kyc-bot");
+    Withdrawal withdrawal = withdraw(3_000, "tok_visa");
+    // the provider's "paid" webhook posted the hold, then the process died before the state
+    ledger.post(
+        PostRequest.full(
+            LedgerIds.payout(withdrawal.id()), Objects.requireNonNull(withdrawal.holdId())));
+    assertThat(payments.findWithdrawal(withdrawal.id()).orElseThrow().state())
+        .isEqualTo(WithdrawalState.APPROVED);
+
+    assertThat(payments.finishInterrupted()).isEqualTo(1);
+
+    assertThat(payments.findWithdrawal(withdrawal.id()).orElseThrow().state())
+        .isEqualTo(WithdrawalState.PAID);
+    pass(Duration.ofSeconds(2)); // the provider's webhook, delivered late, changes nothing
+    assertThat(payments.findWithdrawal(withdrawal.id()).orElseThrow().state())
+        .isEqualTo(WithdrawalState.PAID);
+    assertThat(balance(wallet.id())).isEqualTo(97_000);
+    assertThat(held(wallet.id())).isZero();
+    assertThat(clearingBalance()).isEqualTo(-97_000);
   }
 
   @Test

@@ -37,6 +37,7 @@ public final class MarketDesk implements MarketEvents {
   private final Map<String, Long> versions = new ConcurrentHashMap<>();
   private final Map<String, String> streamOf = new ConcurrentHashMap<>();
   private final Set<String> suspendedByStall = ConcurrentHashMap.newKeySet();
+  private final Set<String> suspendedEarly = ConcurrentHashMap.newKeySet();
 
   public MarketDesk(
       BetSequencer shard,
@@ -93,19 +94,19 @@ public final class MarketDesk implements MarketEvents {
         "");
   }
 
+  /** Suspends the market from its deciding moment at once; {@link #decided} then settles it. */
+  @Override
+  public void deciding(MarketSpec market, Outcome outcome) {
+    if (versions.containsKey(market.marketId()) && suspendedEarly.add(market.marketId())) {
+      suspend(market, outcome);
+    }
+  }
+
   @Override
   public void decided(MarketSpec market, Outcome outcome) {
-    suspendedByStall.remove(market.marketId());
-    shard.submit(new EngineCommand.Suspend(market.marketId(), outcome.decidedAtUs()));
-    publish(
-        market,
-        new int[0],
-        new double[0],
-        MarketState.MARKET_STATE_SUSPENDED,
-        MarketChangeReason.MARKET_CHANGE_REASON_DECISIVE_MOMENT,
-        outcome.reason(),
-        outcome.decidedAtUs(),
-        "");
+    if (!suspendedEarly.remove(market.marketId())) {
+      suspend(market, outcome);
+    }
     shard.submit(new EngineCommand.Close(market.marketId(), outcome.decidedAtUs()));
     if (outcome.isVoid()) {
       shard.submit(new EngineCommand.Void(market.marketId()));
@@ -134,6 +135,20 @@ public final class MarketDesk implements MarketEvents {
     streamOf.remove(market.marketId());
   }
 
+  private void suspend(MarketSpec market, Outcome outcome) {
+    suspendedByStall.remove(market.marketId());
+    shard.submit(new EngineCommand.Suspend(market.marketId(), outcome.decidedAtUs()));
+    publish(
+        market,
+        new int[0],
+        new double[0],
+        MarketState.MARKET_STATE_SUSPENDED,
+        MarketChangeReason.MARKET_CHANGE_REASON_DECISIVE_MOMENT,
+        outcome.reason(),
+        outcome.decidedAtUs(),
+        "");
+  }
+
   @Override
   public void stalled(String streamId, long mediaTimeUs) {
     for (String marketId : marketsOf(streamId)) {
@@ -149,6 +164,13 @@ public final class MarketDesk implements MarketEvents {
       if (suspendedByStall.remove(marketId)) {
         shard.submit(new EngineCommand.Reopen(marketId));
       }
+    }
+  }
+
+  @Override
+  public void ticked(String streamId, long mediaTimeUs) {
+    if (shard.hasPending()) {
+      shard.submit(new EngineCommand.ConfirmPending(streamId, mediaTimeUs));
     }
   }
 

@@ -25,8 +25,9 @@ public final class BetEngine {
 
   private final Map<String, MarketBook> markets = new HashMap<>();
   private final Map<String, AccountRisk> accounts = new HashMap<>();
-  private final Map<String, StandingBet> bets = new HashMap<>();
+  private final StandingBets bets = new StandingBets();
   private final ArrayDeque<StandingBet> pending = new ArrayDeque<>();
+  private final AnsweredRequests answered = new AnsweredRequests();
   private final String shard;
   private long nextBet;
 
@@ -124,10 +125,27 @@ public final class BetEngine {
     book.moveTo(MarketStatus.CLOSED);
   }
 
-  /** Marks a closed market settled; returns its standing bets, which leave the engine. */
-  public List<StandingBet> settle(String marketId) {
-    book(marketId).moveTo(MarketStatus.SETTLED);
-    return removeBets(marketId);
+  /**
+   * Marks a closed market settled. Its pending bets are decided first, as their stream's frames
+   * would have: a bet whose delay ran out before the suspension point stands and is settled, the
+   * rest lapse. The settled bets leave the engine.
+   */
+  public Settlement settle(String marketId) {
+    MarketBook book = book(marketId);
+    book.moveTo(MarketStatus.SETTLED);
+    List<BetDecision> lapsed = new ArrayList<>();
+    Iterator<StandingBet> it = pending.iterator();
+    while (it.hasNext()) {
+      StandingBet bet = it.next();
+      if (bet.marketId().equals(marketId)) {
+        it.remove();
+        if (book.refuseFromMediaTimeUs() <= bet.confirmAtMediaTimeUs()) {
+          release(bet.betId());
+          lapsed.add(decision(bet, BetStatus.BET_STATUS_LAPSED, book));
+        }
+      }
+    }
+    return new Settlement(removeBets(marketId), lapsed);
   }
 
   /** Voids a market; returns its standing bets (stakes to return), which leave the engine. */
@@ -153,6 +171,21 @@ public final class BetEngine {
     risk.blocked = blocked;
   }
 
+  /** An account's settings and late-bet record (defaults for an account never seen). */
+  public AccountRiskView accountRisk(String accountId) {
+    AccountRisk risk = accounts.get(accountId);
+    if (risk == null) {
+      return new AccountRiskView(1, 0, false, 0, 0, 0);
+    }
+    return new AccountRiskView(
+        risk.confidence,
+        risk.betDelayMicros,
+        risk.blocked,
+        risk.bets,
+        risk.lateBets,
+        risk.lateBetScore());
+  }
+
   /**
    * An account's late-bet score: the share of its bets placed just before a deciding suspension.
    */
@@ -164,6 +197,10 @@ public final class BetEngine {
   /**
    * Decides one bet. A bet that stands changes the market's exposure at once (a pending one too, so
    * the cap holds while it waits); {@link #release} undoes that if the money cannot be held.
+   *
+   * <p>A request id the account used before gets its first answer again and changes nothing (see
+   * {@link #earlierAnswer}); the answers of each account's most recent request ids are kept (the
+   * retention is documented on {@code AnsweredRequests}).
    */
   public BetDecision place(PlaceBet bet, long nowNanos) {
     String request = bet.getRequestId();
@@ -173,6 +210,26 @@ public final class BetEngine {
           BetRejectCode.BET_REJECT_CODE_INVALID_REQUEST,
           "a bet needs a request id and an account");
     }
+    Optional<BetDecision> earlier = answered.earlier(bet);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    BetDecision decision = decide(bet, nowNanos);
+    answered.remember(bet, decision);
+    return decision;
+  }
+
+  /**
+   * The answer this bet's account already got under the bet's request id: the same decision when
+   * the request is the same, an {@code IDEMPOTENCY_CONFLICT} refusal when it differs; empty when
+   * the request id is new (or older than the account's remembered window). Changes nothing.
+   */
+  public Optional<BetDecision> earlierAnswer(PlaceBet bet) {
+    return answered.earlier(bet);
+  }
+
+  private BetDecision decide(PlaceBet bet, long nowNanos) {
+    String request = bet.getRequestId();
     MarketBook book = markets.get(bet.getMarketId());
     if (book == null) {
       return BetDecision.rejected(
@@ -201,6 +258,14 @@ public final class BetEngine {
           BetRejectCode.BET_REJECT_CODE_INVALID_STAKE,
           "the smallest stake is " + limits.minStakeMinor() + " (was " + stake + ")");
     }
+    // The most telling refusal first: the bettor's picture already showed the deciding moment
+    // (live markets suspend and close at a media time; operators' from now, which no bet reaches).
+    if (bet.getMediaTimeUs() >= book.refuseFromMediaTimeUs()) {
+      return BetDecision.rejected(
+          request,
+          BetRejectCode.BET_REJECT_CODE_AFTER_SUSPENSION_POINT,
+          "the bet was placed at or after the market's suspension point");
+    }
     if (book.status() == MarketStatus.SUSPENDED) {
       return BetDecision.rejected(
           request, BetRejectCode.BET_REJECT_CODE_MARKET_SUSPENDED, "the market is suspended");
@@ -208,12 +273,6 @@ public final class BetEngine {
     if (!book.status().takesBets()) {
       return BetDecision.rejected(
           request, BetRejectCode.BET_REJECT_CODE_MARKET_CLOSED, "the market is " + book.status());
-    }
-    if (bet.getMediaTimeUs() >= book.refuseFromMediaTimeUs()) {
-      return BetDecision.rejected(
-          request,
-          BetRejectCode.BET_REJECT_CODE_AFTER_SUSPENSION_POINT,
-          "the bet was placed at or after the market's suspension point");
     }
     AccountRisk risk = account(bet.getAccountId());
     if (risk.blocked) {
@@ -280,7 +339,7 @@ public final class BetEngine {
             odds,
             bet.getMediaTimeUs(),
             confirmAt);
-    bets.put(betId, standing);
+    bets.add(standing);
     BetStatus status = BetStatus.BET_STATUS_ACCEPTED;
     if (risk.betDelayMicros > 0) {
       pending.add(standing);
@@ -326,9 +385,49 @@ public final class BetEngine {
     return decided;
   }
 
+  /**
+   * Cancels a bet at its bettor's request. Only a bet still pending its delay can go: it leaves the
+   * engine with its exposure (its stake is to be returned). A bet already accepted stands until its
+   * market settles or is voided ({@code NOT_CANCELLABLE}); a bet id that is not an open bet of
+   * {@code accountId} is {@code UNKNOWN_BET}, whoever owns it.
+   */
+  public BetDecision cancel(String betId, String accountId) {
+    StandingBet bet = bets.get(betId);
+    if (bet == null || !bet.accountId().equals(accountId)) {
+      return BetDecision.rejected(
+          "", BetRejectCode.BET_REJECT_CODE_UNKNOWN_BET, "no open bet " + betId + " of yours");
+    }
+    if (!pending.contains(bet)) {
+      return BetDecision.rejected(
+          bet.requestId(),
+          BetRejectCode.BET_REJECT_CODE_NOT_CANCELLABLE,
+          "the bet was accepted; it stands until its market settles");
+    }
+    MarketBook book = book(bet.marketId());
+    release(betId);
+    return decision(bet, BetStatus.BET_STATUS_CANCELLED, book);
+  }
+
+  /** Whether any bet waits out a delay (its stream's frames should confirm or lapse it). */
+  public boolean hasPending() {
+    return !pending.isEmpty();
+  }
+
   /** Takes a standing bet back out of its market's exposure (its money could not be held). */
   public void release(String betId) {
+    release(betId, BetRejectCode.BET_REJECT_CODE_UNSPECIFIED, "");
+  }
+
+  /**
+   * The same, for a bet refused before it was acknowledged: a retry of its request gets {@code
+   * code} and {@code detail} (or, when that refusal decided nothing, such as {@code UNAVAILABLE},
+   * is placed afresh). With {@code UNSPECIFIED} the request keeps its first answer.
+   */
+  public void release(String betId, BetRejectCode code, String detail) {
     StandingBet bet = bets.remove(betId);
+    if (bet != null && code != BetRejectCode.BET_REJECT_CODE_UNSPECIFIED) {
+      answered.refused(bet.accountId(), bet.requestId(), code, detail);
+    }
     if (bet != null) {
       MarketBook book = book(bet.marketId());
       book.release(bet.selection(), bet.stakeMinor(), bet.payoutMinor());
@@ -343,15 +442,18 @@ public final class BetEngine {
 
   /** Every standing bet of the shard. */
   public List<StandingBet> allStandingBets() {
-    return List.copyOf(bets.values());
+    return bets.all();
   }
 
   /** The bets standing on a market. */
   public List<StandingBet> standingBets(String marketId) {
-    return bets.values().stream().filter(b -> b.marketId().equals(marketId)).toList();
+    return bets.ofMarket(marketId);
   }
 
-  /** A digest of every market's state and the standing bets, for journal replay checks. */
+  /**
+   * A digest of every market's state, the standing bets and the remembered answers to request ids,
+   * for journal replay checks.
+   */
   public long stateHash() {
     long h = 17;
     for (MarketBook book :
@@ -360,7 +462,7 @@ public final class BetEngine {
             .toList()) {
       h = h * 31 + book.stateHash();
     }
-    return h * 31 + bets.size();
+    return (h * 31 + bets.size()) * 31 + answered.digest();
   }
 
   private BetDecision decision(StandingBet bet, BetStatus status, MarketBook book) {
@@ -369,19 +471,19 @@ public final class BetEngine {
         bet.betId(),
         status,
         BetRejectCode.BET_REJECT_CODE_UNSPECIFIED,
-        status == BetStatus.BET_STATUS_LAPSED
-            ? "the market was suspended during the bet delay"
-            : "",
+        switch (status) {
+          case BET_STATUS_LAPSED -> "the market was suspended during the bet delay";
+          case BET_STATUS_CANCELLED -> "cancelled by the bettor during the bet delay";
+          default -> "";
+        },
         bet.oddsBp(),
         book.priceVersion(),
         bet.payoutMinor());
   }
 
   private List<StandingBet> removeBets(String marketId) {
-    List<StandingBet> removed = standingBets(marketId);
-    removed.forEach(b -> bets.remove(b.betId()));
     pending.removeIf(b -> b.marketId().equals(marketId));
-    return removed;
+    return bets.removeMarket(marketId);
   }
 
   private MarketBook book(String marketId) {

@@ -1,5 +1,6 @@
 package dev.slipstream.markets.engine;
 
+import dev.slipstream.wire.v1.BetRejectCode;
 import dev.slipstream.wire.v1.PlaceBet;
 import java.util.List;
 
@@ -43,8 +44,19 @@ public sealed interface EngineCommand {
   /** Pending bets of a stream decided at a media time. */
   record ConfirmPending(String streamId, long mediaTimeUs) implements EngineCommand {}
 
-  /** A standing bet released (its money could not be held). */
-  record Release(String betId) implements EngineCommand {}
+  /**
+   * A standing bet released (its money could not be held); {@code code} and {@code detail} are the
+   * refusal its request was answered with, {@code UNSPECIFIED} when it had been answered before.
+   */
+  record Release(String betId, BetRejectCode code, String detail) implements EngineCommand {
+    /** A release that leaves its request's first answer as it was. */
+    public Release(String betId) {
+      this(betId, BetRejectCode.BET_REJECT_CODE_UNSPECIFIED, "");
+    }
+  }
+
+  /** A bettor cancels their bet while it is still pending its delay. */
+  record Cancel(String betId, String accountId) implements EngineCommand {}
 
   /** An account's risk settings. */
   record SetAccountRisk(String accountId, double confidence, long betDelayMicros, boolean blocked)
@@ -85,9 +97,10 @@ public sealed interface EngineCommand {
       }
       case ConfirmPending c -> engine.confirmPending(c.streamId(), c.mediaTimeUs());
       case Release r -> {
-        engine.release(r.betId());
+        engine.release(r.betId(), r.code(), r.detail());
         yield List.of();
       }
+      case Cancel c -> List.of(engine.cancel(c.betId(), c.accountId()));
       case SetAccountRisk a -> {
         engine.setAccountRisk(a.accountId(), a.confidence(), a.betDelayMicros(), a.blocked());
         yield List.of();

@@ -4,6 +4,7 @@ import dev.slipstream.wire.v1.AnalyticsFrame;
 import dev.slipstream.wire.v1.MarketTemplateKind;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
@@ -24,11 +25,20 @@ public final class FastestAthleteTemplate implements MarketTemplate {
 
   @Override
   public Optional<MarketSpec> propose(StreamAnalytics analytics, Supplier<String> newId) {
-    List<TrackSeries> tracks = analytics.activeTracks(15);
-    if (tracks.size() < 2) {
+    // Only athletes who stay in the picture for a whole window run; the window is the field's
+    // shortest, so every one of them can be watched to its end.
+    List<TrackSeries> field = new java.util.ArrayList<>();
+    long window = windowMicros;
+    for (TrackSeries track : analytics.activeTracks(15)) {
+      OptionalLong own = analytics.watchableWindow(track, windowMicros);
+      if (own.isPresent() && field.size() < 4) {
+        field.add(track);
+        window = Math.min(window, own.getAsLong());
+      }
+    }
+    if (field.size() < 2) {
       return Optional.empty();
     }
-    List<TrackSeries> field = tracks.subList(0, Math.min(4, tracks.size()));
     List<String> selections = field.stream().map(t -> Integer.toString(t.trackId())).toList();
     long now = analytics.mediaTimeUs();
     return Optional.of(
@@ -37,13 +47,13 @@ public final class FastestAthleteTemplate implements MarketTemplate {
             analytics.streamId(),
             MarketTemplateKind.MARKET_TEMPLATE_KIND_FASTEST_ATHLETE,
             "Fastest over the next "
-                + windowMicros / 1_000_000
+                + window / 1_000_000
                 + " s: runner "
                 + String.join(", ", selections),
             selections,
             0,
             now,
-            now + windowMicros,
+            now + window,
             0,
             ""));
   }

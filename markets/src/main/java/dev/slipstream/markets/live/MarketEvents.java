@@ -19,9 +19,22 @@ public interface MarketEvents {
    */
   void decided(MarketSpec market, Outcome outcome);
 
+  /**
+   * The analytics have just decided the market and {@link #decided} will follow: a wrapper that
+   * does slow work first (storing the evidence) calls this before it, so the market stops taking
+   * bets without waiting for that work. Does nothing by default.
+   */
+  default void deciding(MarketSpec market, Outcome outcome) {}
+
   /** The analytics stalled: every open market of the stream is suspended from this media time. */
   void stalled(String streamId, long mediaTimeUs);
 
   /** Analytics flow again after a stall: stalled markets may reopen. */
   void resumed(String streamId, long mediaTimeUs);
+
+  /**
+   * A frame of the stream was taken, its markets decided: bets waiting out a delay whose time has
+   * come are confirmed (or lapse) at this media time.
+   */
+  default void ticked(String streamId, long mediaTimeUs) {}
 }

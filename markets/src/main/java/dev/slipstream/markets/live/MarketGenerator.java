@@ -2,6 +2,7 @@ package dev.slipstream.markets.live;
 
 import dev.slipstream.wire.v1.AnalyticsFrame;
 import dev.slipstream.wire.v1.MarketTemplateKind;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ public final class MarketGenerator {
   private final GeneratorSettings settings;
   private final MarketEvents events;
   private final Map<String, Open> open = new LinkedHashMap<>();
+  private final String idPrefix;
   private long nextReprice = Long.MIN_VALUE;
   private long nextProposal = Long.MIN_VALUE;
   private long sequence;
@@ -34,6 +36,20 @@ public final class MarketGenerator {
       List<MarketTemplate> templates,
       GeneratorSettings settings,
       MarketEvents events) {
+    this(streamId, streamId + "-mk", templates, settings, events);
+  }
+
+  /**
+   * The same, naming markets {@code idPrefix} and a number: a prefix unique to this run keeps the
+   * ids of a stream that goes live again apart from its earlier markets'.
+   */
+  public MarketGenerator(
+      String streamId,
+      String idPrefix,
+      List<MarketTemplate> templates,
+      GeneratorSettings settings,
+      MarketEvents events) {
+    this.idPrefix = idPrefix;
     this.analytics = new StreamAnalytics(streamId);
     this.templates = List.copyOf(templates);
     this.settings = settings;
@@ -72,13 +88,23 @@ public final class MarketGenerator {
       events.resumed(analytics.streamId(), now);
     }
     analytics.add(frame);
+    List<Map.Entry<MarketSpec, Outcome>> decided = new ArrayList<>();
     for (Open market : List.copyOf(open.values())) {
       Optional<Outcome> outcome = market.template().decide(market.spec(), frame, analytics);
       if (outcome.isPresent()) {
         open.remove(market.spec().marketId());
-        events.decided(market.spec(), outcome.get());
+        decided.add(Map.entry(market.spec(), outcome.get()));
       }
     }
+    // Every market this frame decided stops taking bets before any of them is recorded (the
+    // evidence and rows are database writes): a second decision never waits on the first's.
+    for (Map.Entry<MarketSpec, Outcome> d : decided) {
+      events.deciding(d.getKey(), d.getValue());
+    }
+    for (Map.Entry<MarketSpec, Outcome> d : decided) {
+      events.decided(d.getKey(), d.getValue());
+    }
+    events.ticked(analytics.streamId(), now);
     if (now >= nextReprice) {
       nextReprice = next(nextReprice, settings.repriceEveryMicros(), now);
       for (Open market : open.values()) {
@@ -98,16 +124,31 @@ public final class MarketGenerator {
   }
 
   /**
-   * Suspends the stream's markets when no frame has arrived for the stall time; call it from a
-   * timer with the wall clock.
+   * Suspends the stream's markets when no frame has arrived for the stall time, and voids each one
+   * whose window the stall outlasts (the analytics can no longer decide it); call it from a timer
+   * with the wall clock.
    */
   public void checkStall(long wallMicros) {
-    if (!stalled
-        && !open.isEmpty()
-        && lastFrameWallMicros != Long.MIN_VALUE
-        && wallMicros - lastFrameWallMicros >= settings.stallAfterMicros()) {
+    if (open.isEmpty() || lastFrameWallMicros == Long.MIN_VALUE) {
+      return;
+    }
+    long silent = wallMicros - lastFrameWallMicros;
+    if (!stalled && silent >= settings.stallAfterMicros()) {
       stalled = true;
       events.stalled(analytics.streamId(), analytics.mediaTimeUs());
+    }
+    if (!stalled) {
+      return;
+    }
+    long now = analytics.mediaTimeUs();
+    for (Open market : List.copyOf(open.values())) {
+      long windowLeft = market.spec().windowEndUs() - now;
+      if (silent >= Math.max(settings.stallAfterMicros(), windowLeft)) {
+        open.remove(market.spec().marketId());
+        events.decided(
+            market.spec(),
+            Outcome.voided(now, "the stream stalled past the end of the market's window"));
+      }
     }
   }
 
@@ -116,8 +157,7 @@ public final class MarketGenerator {
       if (open.size() >= settings.maxOpenMarkets()) {
         return;
       }
-      Optional<MarketSpec> proposal =
-          template.propose(analytics, () -> analytics.streamId() + "-mk" + (++sequence));
+      Optional<MarketSpec> proposal = template.propose(analytics, () -> idPrefix + (++sequence));
       if (proposal.isEmpty() || alreadyAsked(proposal.get())) {
         continue;
       }

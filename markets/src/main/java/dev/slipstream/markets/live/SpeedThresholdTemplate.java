@@ -6,6 +6,7 @@ import dev.slipstream.wire.v1.MarketTemplateKind;
 import dev.slipstream.wire.v1.Track;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -26,16 +27,22 @@ public final class SpeedThresholdTemplate implements MarketTemplate {
     long now = analytics.mediaTimeUs();
     TrackSeries best = null;
     double bestThreshold = 0;
+    long bestWindow = 0;
     double bestDistance = Double.MAX_VALUE;
     for (TrackSeries track : analytics.activeTracks(15)) {
+      OptionalLong window = analytics.watchableWindow(track, windowMicros);
+      if (window.isEmpty()) {
+        continue;
+      }
       // Thresholds on a half-metre ladder above the current speed; the one nearest evens.
       for (double step = 0.5; step <= 3; step += 0.5) {
         double threshold = Math.ceil((track.currentSpeed() + step) * 2) / 2;
-        double p = probability(track, threshold, windowMicros / 1e6);
+        double p = probability(track, threshold, window.getAsLong() / 1e6);
         if (Math.abs(p - 0.5) < bestDistance) {
           bestDistance = Math.abs(p - 0.5);
           best = track;
           bestThreshold = threshold;
+          bestWindow = window.getAsLong();
         }
       }
     }
@@ -48,7 +55,7 @@ public final class SpeedThresholdTemplate implements MarketTemplate {
             "Runner %d tops %.1f m/s in the next %d s",
             best.trackId(),
             bestThreshold,
-            windowMicros / 1_000_000);
+            bestWindow / 1_000_000);
     return Optional.of(
         new MarketSpec(
             newId.get(),
@@ -58,7 +65,7 @@ public final class SpeedThresholdTemplate implements MarketTemplate {
             MarketSpec.YES_NO,
             best.trackId(),
             now,
-            now + windowMicros,
+            now + bestWindow,
             bestThreshold,
             ""));
   }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What a stream's analytics have shown so far, as the market templates read it: each confirmed
@@ -17,9 +18,19 @@ import java.util.Optional;
  * the newest frame. Fed one {@link AnalyticsFrame} at a time, in media-time order.
  */
 public final class StreamAnalytics {
+  /** The shortest window a market about one athlete is opened with. */
+  public static final long MIN_WINDOW_MICROS = 3_000_000;
+
+  /** Frames (a second at 15 fps) a track is followed before markets are asked about it. */
+  public static final int FOLLOWED_SAMPLES = 15;
+
+  /** How long before an athlete is expected to leave the picture its markets' windows end. */
+  static final long LEAVE_MARGIN_MICROS = 500_000;
+
   private final String streamId;
   private final Map<Integer, TrackSeries> tracks = new HashMap<>();
   private final Map<String, Integer> zoneEntries = new HashMap<>();
+  private final ViewExtent view = new ViewExtent();
   private int jumps;
   private long firstFrameUs = Long.MIN_VALUE;
   private long lastFrameUs = Long.MIN_VALUE;
@@ -44,7 +55,16 @@ public final class StreamAnalytics {
     lastFrameUs = t;
     for (Track track : frame.getTracksList()) {
       if (track.getState() == TrackState.TRACK_STATE_CONFIRMED) {
-        series(track.getTrackId()).speed(t, track.getSpeedMps());
+        TrackSeries series = series(track.getTrackId());
+        series.speed(t, track.getSpeedMps());
+        if (track.hasPositionM()) {
+          view.saw(track.getPositionM().getX(), track.getPositionM().getY());
+          series.motion(
+              track.getPositionM().getX(),
+              track.getPositionM().getY(),
+              track.getVelocityMps().getX(),
+              track.getVelocityMps().getY());
+        }
       }
     }
     for (Kinematics k : frame.getKinematicsList()) {
@@ -97,6 +117,23 @@ public final class StreamAnalytics {
         .filter(t -> t.speedSamples() >= samples)
         .sorted(java.util.Comparator.comparingInt(TrackSeries::trackId))
         .toList();
+  }
+
+  /**
+   * The window a market about {@code track} can have: {@code windowMicros}, shortened to whole
+   * seconds that end {@link #LEAVE_MARGIN_MICROS} before the athlete is expected to leave the
+   * picture (a market on a runner nobody can see any more could only be void), or empty when that
+   * leaves less than {@link #MIN_WINDOW_MICROS}.
+   */
+  public OptionalLong watchableWindow(TrackSeries track, long windowMicros) {
+    if (track.speedSamples() < FOLLOWED_SAMPLES) {
+      // A track just born has no velocity worth projecting yet (its filter starts at rest).
+      return OptionalLong.empty();
+    }
+    double inView = track.secondsToLeave(view) * 1e6 - LEAVE_MARGIN_MICROS;
+    long window = (long) Math.min(windowMicros, inView);
+    window -= window % 1_000_000;
+    return window < MIN_WINDOW_MICROS ? OptionalLong.empty() : OptionalLong.of(window);
   }
 
   private TrackSeries series(int trackId) {

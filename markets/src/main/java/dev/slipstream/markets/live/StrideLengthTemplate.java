@@ -6,6 +6,7 @@ import dev.slipstream.wire.v1.MarketTemplateKind;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -26,7 +27,10 @@ public final class StrideLengthTemplate implements MarketTemplate {
     long now = analytics.mediaTimeUs();
     for (TrackSeries track : analytics.activeTracks(5)) {
       List<TrackSeries.Sample> strides = track.strides();
-      if (strides.size() >= 5 && strides.getLast().mediaTimeUs() >= now - 2_000_000) {
+      OptionalLong window = analytics.watchableWindow(track, windowMicros);
+      if (window.isPresent()
+          && strides.size() >= 5
+          && strides.getLast().mediaTimeUs() >= now - 2_000_000) {
         double threshold = Math.round(mean(recent(strides)) * 20) / 20.0;
         return Optional.of(
             new MarketSpec(
@@ -41,7 +45,7 @@ public final class StrideLengthTemplate implements MarketTemplate {
                 MarketSpec.YES_NO,
                 track.trackId(),
                 now,
-                now + windowMicros,
+                now + window.getAsLong(),
                 threshold,
                 ""));
       }

@@ -21,6 +21,10 @@ public final class TrackSeries {
   private final ArrayDeque<Sample> strides = new ArrayDeque<>();
   private long lastSeenUs = Long.MIN_VALUE;
   private boolean lost;
+  private double x;
+  private double y;
+  private double vx;
+  private double vy;
 
   TrackSeries(int trackId) {
     this.trackId = trackId;
@@ -40,6 +44,19 @@ public final class TrackSeries {
     while (!speeds.isEmpty() && speeds.peekFirst().mediaTimeUs() < mediaTimeUs - KEEP_MICROS) {
       speeds.removeFirst();
     }
+  }
+
+  /** Where the athlete is now on the ground (metres) and how fast it moves there (m/s). */
+  void motion(double x, double y, double vx, double vy) {
+    this.x = x;
+    this.y = y;
+    this.vx = vx;
+    this.vy = vy;
+  }
+
+  /** Seconds until the athlete, keeping its velocity, leaves what the camera sees. */
+  double secondsToLeave(ViewExtent view) {
+    return view.secondsToLeave(x, y, vx, vy);
   }
 
   void stride(long mediaTimeUs, double metres) {

@@ -7,6 +7,7 @@ import dev.slipstream.wire.v1.AnalyticsFrame;
 import dev.slipstream.wire.v1.MarketTemplateKind;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -30,7 +31,10 @@ public final class ZoneEntryTemplate implements MarketTemplate {
 
   @Override
   public Optional<MarketSpec> propose(StreamAnalytics analytics, Supplier<String> newId) {
-    List<TrackSeries> tracks = analytics.activeTracks(5);
+    List<TrackSeries> tracks =
+        analytics.activeTracks(5).stream()
+            .filter(t -> analytics.watchableWindow(t, windowMicros).isPresent())
+            .toList();
     java.util.TreeSet<String> known = new java.util.TreeSet<>(zones.get());
     known.addAll(analytics.zoneEntryCounts().keySet());
     if (tracks.isEmpty() || known.isEmpty()) {
@@ -41,6 +45,7 @@ public final class ZoneEntryTemplate implements MarketTemplate {
     int slot = (int) Math.floorMod(now / windowMicros, (long) tracks.size() * known.size());
     TrackSeries track = tracks.get(slot % tracks.size());
     String zone = known.stream().skip(slot / tracks.size()).findFirst().orElseThrow();
+    OptionalLong window = analytics.watchableWindow(track, windowMicros);
     return Optional.of(
         new MarketSpec(
             newId.get(),
@@ -51,12 +56,12 @@ public final class ZoneEntryTemplate implements MarketTemplate {
                 + " enters "
                 + zone
                 + " in the next "
-                + windowMicros / 1_000_000
+                + window.getAsLong() / 1_000_000
                 + " s",
             MarketSpec.YES_NO,
             track.trackId(),
             now,
-            now + windowMicros,
+            now + window.getAsLong(),
             0,
             zone));
   }

@@ -11,10 +11,13 @@ import dev.slipstream.ledger.limits.PlayerLimits;
 import dev.slipstream.markets.engine.BetEngine;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +36,14 @@ final class BetMoney {
   private final Ledger ledger;
   private final long houseAccountId;
   private final @Nullable PlayerLimits limits;
-  private final Map<String, CompletableFuture<Outcome<Hold>>> holds = new ConcurrentHashMap<>();
+
+  /**
+   * Each standing bet's stake, by bet id: the ledger's answer still to come, then only the hold's
+   * id (a bench run keeps 150,000 bets standing; each kept its whole {@code Hold} and futures,
+   * which the young collections copied).
+   */
+  private final Map<String, Stake> stakes = new ConcurrentHashMap<>();
+
   private final Map<Long, CompletableFuture<?>> walletTails = new ConcurrentHashMap<>();
   // Limit checks wait on the database: one virtual thread each, not the common pool's one or two.
   private final java.util.concurrent.Executor checks =
@@ -45,38 +55,68 @@ final class BetMoney {
     this.limits = limits;
   }
 
-  /**
-   * Holds a standing bet's stake; repeated for the same bet, returns the same hold. With player
-   * limits, the stake is first checked against the bettor's break and stake and loss limits (a
-   * refusal completes the future with the limit's {@code ConflictException}); one wallet's checks
-   * and holds run one after another, so two bets cannot both slip under the same limit.
-   */
-  CompletableFuture<Outcome<Hold>> hold(BetEngine.StandingBet bet, String currency) {
-    return holds.computeIfAbsent(bet.betId(), id -> checkedHold(bet, currency));
-  }
+  /** A bet's stake: being held (the ledger's answer to come), or held under a hold id. */
+  private sealed interface Stake permits Holding, Held {}
+
+  private record Holding(CompletableFuture<Outcome<Hold>> future) implements Stake {}
+
+  private record Held(long holdId) implements Stake {}
 
   /**
    * Holds a standing bet's stake through its journal entry: {@code inJournal} completes with the
    * hold written in the journal's own commit, or with null when the wallet has limits or a break on
-   * record, and then the stake goes through {@link #hold}'s checked path.
+   * record, and then the stake is first checked against the bettor's break and stake and loss
+   * limits (a refusal completes the future with the limit's {@code ConflictException}); one
+   * wallet's checks and holds run one after another, so two bets cannot both slip under the same
+   * limit.
    */
   CompletableFuture<Outcome<Hold>> holdAlong(
       BetEngine.StandingBet bet,
       String currency,
       CompletableFuture<@Nullable Outcome<Hold>> inJournal) {
-    CompletableFuture<Outcome<Hold>> result =
+    return track(
+        bet.betId(),
         inJournal.thenCompose(
             outcome ->
                 outcome != null
                     ? CompletableFuture.completedFuture(outcome)
-                    : checkedHold(bet, currency));
-    holds.put(bet.betId(), result);
-    return result;
+                    : checkedHold(bet, currency)));
   }
 
   /** The same without the limits check: a bet that stood before a restart keeps its hold. */
   CompletableFuture<Outcome<Hold>> rehold(BetEngine.StandingBet bet, String currency) {
-    return holds.computeIfAbsent(bet.betId(), id -> ledger.submitHold(holdRequest(bet, currency)));
+    return track(bet.betId(), ledger.submitHold(holdRequest(bet, currency)));
+  }
+
+  /** Remembers a bet's stake as being held, and once held, by its hold id alone. */
+  private CompletableFuture<Outcome<Hold>> track(
+      String betId, CompletableFuture<Outcome<Hold>> holding) {
+    Holding stake = new Holding(holding);
+    stakes.put(betId, stake);
+    holding.thenAccept(
+        outcome -> {
+          if (outcome instanceof Outcome.Done<Hold> done) {
+            stakes.replace(betId, stake, new Held(done.value().id()));
+          }
+        });
+    return holding;
+  }
+
+  /** Runs {@code then} with the stake's hold id once it is held; never for a refused hold. */
+  private static void whenHeld(@Nullable Stake stake, LongConsumer then) {
+    switch (stake) {
+      case null -> {}
+      case Held held -> then.accept(held.holdId());
+      case Holding holding ->
+          holding
+              .future()
+              .thenAccept(
+                  outcome -> {
+                    if (outcome instanceof Outcome.Done<Hold> done) {
+                      then.accept(done.value().id());
+                    }
+                  });
+    }
   }
 
   private CompletableFuture<Outcome<Hold>> checkedHold(BetEngine.StandingBet bet, String currency) {
@@ -129,47 +169,92 @@ final class BetMoney {
 
   /** Releases a bet's hold (struck, lapsed, void, or never accepted). */
   void release(String betId) {
-    CompletableFuture<Outcome<Hold>> hold = holds.remove(betId);
-    if (hold != null) {
-      hold.thenAccept(
-          outcome -> {
-            if (outcome instanceof Outcome.Done<Hold> done) {
-              ledger.submitVoid(done.value().id()).thenAccept(v -> logRefusal(betId, "void", v));
-            }
-          });
-    }
+    whenHeld(
+        stakes.remove(betId),
+        holdId -> ledger.submitVoid(holdId).thenAccept(v -> logRefusal(betId, "void", v)));
   }
 
-  /** Settles a bet: the stake goes to the house, and a winner gets the payout. */
+  /**
+   * Settles a bet: a winner is paid first, then the stake goes to the house. In that order a crash
+   * between the two leaves the stake held, and {@link #finish} completes both at the next start
+   * (the payout's key makes a second payout a no-op).
+   */
   void settle(BetEngine.StandingBet bet, String currency, boolean won) {
-    CompletableFuture<Outcome<Hold>> hold = holds.remove(bet.betId());
-    if (hold == null) {
-      return;
-    }
-    hold.thenAccept(
-        outcome -> {
-          if (outcome instanceof Outcome.Done<Hold> done) {
+    whenHeld(
+        stakes.remove(bet.betId()),
+        holdId ->
+            settleHold(
+                bet.betId(), bet.accountId(), currency, won ? bet.payoutMinor() : 0, holdId));
+  }
+
+  private CompletableFuture<?> settleHold(
+      String betId, String accountId, String currency, long payoutMinor, long holdId) {
+    CompletableFuture<?> paid =
+        payoutMinor == 0
+            ? CompletableFuture.completedFuture(null)
+            : ledger
+                .submit(
+                    new TransferRequest(
+                        uuid(betId, "payout"),
+                        houseAccountId,
+                        Long.parseLong(accountId),
+                        payoutMinor,
+                        currency,
+                        TransferKind.PAYOUT,
+                        "bet:" + betId))
+                .thenAccept(outcome -> logRefusal(betId, "payout", outcome));
+    return paid.thenCompose(
+        ignored ->
             ledger
-                .submitPost(PostRequest.full(uuid(bet.betId(), "post"), done.value().id()))
-                .thenAccept(
-                    posted -> {
-                      logRefusal(bet.betId(), "post", posted);
-                      if (won) {
-                        ledger
-                            .submit(
-                                new TransferRequest(
-                                    uuid(bet.betId(), "payout"),
-                                    houseAccountId,
-                                    Long.parseLong(bet.accountId()),
-                                    bet.payoutMinor(),
-                                    currency,
-                                    TransferKind.PAYOUT,
-                                    "bet:" + bet.betId()))
-                            .thenAccept(paid -> logRefusal(bet.betId(), "payout", paid));
-                      }
-                    });
-          }
-        });
+                .submitPost(PostRequest.full(uuid(betId, "post"), holdId))
+                .thenAccept(posted -> logRefusal(betId, "post", posted)));
+  }
+
+  /**
+   * Moves the money of bets the journal closed whose stakes are still held: the steps a crash cut
+   * short between the journal's commit and the ledger's. Returns how many bets it finished.
+   */
+  int finish(Map<String, JournalReplay.Closing> closings) {
+    Map<String, List<JournalReplay.Closing>> byAccount = new java.util.HashMap<>();
+    for (JournalReplay.Closing closing : closings.values()) {
+      byAccount.computeIfAbsent(closing.accountId(), a -> new ArrayList<>()).add(closing);
+    }
+    List<CompletableFuture<?>> steps = new ArrayList<>();
+    for (String account : byAccount.keySet()) {
+      List<Hold> open;
+      try {
+        open = ledger.openHolds(Long.parseLong(account));
+      } catch (RuntimeException e) {
+        log.warn("account {}: its open holds could not be read: {}", account, e.toString());
+        continue;
+      }
+      for (Hold hold : open) {
+        String metadata = hold.metadata();
+        JournalReplay.Closing closing =
+            metadata != null && metadata.startsWith("bet:")
+                ? closings.get(metadata.substring("bet:".length()))
+                : null;
+        if (closing == null) {
+          continue;
+        }
+        steps.add(
+            switch (closing.ending()) {
+              case RELEASED ->
+                  ledger
+                      .submitVoid(hold.id())
+                      .thenAccept(v -> logRefusal(closing.betId(), "void", v));
+              case WON, LOST ->
+                  settleHold(
+                      closing.betId(),
+                      closing.accountId(),
+                      closing.currency(),
+                      closing.payoutMinor(),
+                      hold.id());
+            });
+      }
+    }
+    CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new)).join();
+    return steps.size();
   }
 
   /** Whether an open hold belongs to a bet this shard holds money for. */
@@ -177,7 +262,7 @@ final class BetMoney {
     String metadata = hold.metadata();
     return metadata != null
         && metadata.startsWith("bet:")
-        && holds.containsKey(metadata.substring("bet:".length()));
+        && stakes.containsKey(metadata.substring("bet:".length()));
   }
 
   private static void logRefusal(String betId, String step, Outcome<?> outcome) {

@@ -7,21 +7,19 @@ import dev.slipstream.ledger.Outcome;
 import dev.slipstream.ledger.Rejection;
 import dev.slipstream.ledger.limits.PlayerLimits;
 import dev.slipstream.ledger.spi.HoldBacking;
+import dev.slipstream.markets.engine.AccountRiskView;
 import dev.slipstream.markets.engine.BetDecision;
 import dev.slipstream.markets.engine.BetEngine;
 import dev.slipstream.markets.engine.EngineCommand;
 import dev.slipstream.markets.engine.MarketBook;
-import dev.slipstream.platform.ConflictException;
 import dev.slipstream.platform.db.SchemaMigration;
 import dev.slipstream.wire.v1.BetRejectCode;
 import dev.slipstream.wire.v1.BetResult;
 import dev.slipstream.wire.v1.PlaceBet;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -46,6 +44,12 @@ import org.slf4j.LoggerFactory;
  * stand are asked for again (idempotently: the ledger returns the hold made before the crash, or
  * makes the one the crash prevented). A journal write that fails stops the shard taking bets
  * (answered {@code UNAVAILABLE}) until it restarts from its journal.
+ *
+ * <p>A request id an account sends again gets the first answer (the same bet id or the same
+ * refusal; another bet under the same id gets {@code IDEMPOTENCY_CONFLICT}) and never a second
+ * hold: the engine remembers each account's recent answers (rebuilt by the replay), and a copy that
+ * arrives while the first is still on its way to the journal waits for the first's answer. Copies
+ * are neither journaled nor held.
  */
 public final class BetSequencer implements AutoCloseable {
   /** The markets schema: the journal. */
@@ -59,12 +63,40 @@ public final class BetSequencer implements AutoCloseable {
   private final BetEngine engine;
   private final ShardJournal journal;
   private final BetMoney money;
+  private volatile boolean pendingBets;
   private final InstantSource clock;
   private final LongSupplier nanoTime;
   private final BlockingQueue<Runnable> queue = new ArrayBlockingQueue<>(QUEUE);
   private final Thread thread;
+  private final RequestCopies copies = new RequestCopies();
+  private final BetAnswers answers;
   private volatile boolean running = true;
   private volatile boolean failed;
+  private volatile BetClosedListener closedBets = BetClosedListener.NONE;
+
+  /** Moves the money of the bets a market command decided, then tells the listener. */
+  private final BetOutcomes.Sink outcomes =
+      new BetOutcomes.Sink() {
+        @Override
+        public void settled(BetEngine.StandingBet bet, String currency, boolean won) {
+          money.settle(bet, currency, won);
+          closedBets.closed(
+              bet.betId(),
+              won ? BetClosedListener.Ending.WON : BetClosedListener.Ending.LOST,
+              won ? bet.payoutMinor() : 0);
+        }
+
+        @Override
+        public void returned(String betId, BetClosedListener.Ending ending) {
+          money.release(betId);
+          closedBets.closed(betId, ending, 0);
+        }
+
+        @Override
+        public void confirmed(String betId) {
+          closedBets.confirmed(betId);
+        }
+      };
 
   private BetSequencer(
       String shard,
@@ -78,6 +110,7 @@ public final class BetSequencer implements AutoCloseable {
     this.journal = journal;
     this.money = money;
     this.clock = clock;
+    this.answers = new BetAnswers(clock);
     this.nanoTime = nanoTime;
     this.thread = new Thread(this::run, "bet-sequencer-" + shard);
   }
@@ -115,26 +148,32 @@ public final class BetSequencer implements AutoCloseable {
       throws SQLException {
     BetEngine engine = new BetEngine(shard);
     List<byte[]> entries = ShardJournal.read(dataSource, shard);
-    for (byte[] entry : entries) {
-      EngineCommand.apply(engine, CommandCodec.decode(entry));
-    }
+    JournalReplay replay =
+        JournalReplay.of(engine, entries.stream().map(CommandCodec::decode).toList());
     ShardJournal journal =
-        new ShardJournal(dataSource, shard, lastSeq(dataSource, shard), clock, limits != null);
+        new ShardJournal(
+            dataSource, shard, ShardJournal.lastSeq(dataSource, shard), clock, limits != null);
     BetSequencer sequencer =
         new BetSequencer(
             shard, engine, journal, new BetMoney(ledger, houseAccountId, limits), clock, nanoTime);
     sequencer.rehold();
+    int finished = sequencer.money.finish(replay.closings());
     sequencer.thread.start();
-    log.info("bet shard {} replayed {} journal entries", shard, entries.size());
+    log.info(
+        "bet shard {} replayed {} journal entries; finished the money of {} bets closed before"
+            + " a restart",
+        shard,
+        entries.size(),
+        finished);
     return sequencer;
   }
 
   /** Submits a bet; the future completes once the decision is durable. */
   public CompletableFuture<BetResult> place(PlaceBet bet) {
     CompletableFuture<BetResult> reply = new CompletableFuture<>();
-    if (!numeric(bet.getAccountId())) {
+    if (!BetAnswers.numeric(bet.getAccountId())) {
       reply.complete(
-          result(
+          answers.result(
               BetDecision.rejectedFor(
                   bet.getRequestId(),
                   BetRejectCode.BET_REJECT_CODE_INVALID_REQUEST,
@@ -142,10 +181,35 @@ public final class BetSequencer implements AutoCloseable {
       return reply;
     }
     EngineCommand.Place command = new EngineCommand.Place(bet, nanoTime.getAsLong());
-    if (failed || !running || !queue.offer(() -> placeOnShard(command, reply))) {
-      reply.complete(unavailable(bet.getRequestId()));
+    Runnable work =
+        () -> {
+          try {
+            placeOnShard(command, reply);
+          } catch (RuntimeException e) {
+            // A bet the shard could not process is answered, never left waiting.
+            log.error(
+                "bet shard {}: bet {} failed: {}", shard, bet.getRequestId(), e.toString(), e);
+            reply.complete(answers.unavailable(bet.getRequestId()));
+          }
+        };
+    if (failed || !running || !queue.offer(work)) {
+      reply.complete(answers.unavailable(bet.getRequestId()));
     }
     return reply;
+  }
+
+  /**
+   * Cancels a bet of {@code accountId} that is still pending its delay; completes, once journaled,
+   * with the decision: {@code CANCELLED} (its stake is being returned), or a refusal ({@code
+   * UNKNOWN_BET}, {@code NOT_CANCELLABLE}).
+   */
+  public CompletableFuture<BetDecision> cancel(String betId, String accountId) {
+    return submit(new EngineCommand.Cancel(betId, accountId)).thenApply(List::getFirst);
+  }
+
+  /** Whether bets wait out a delay: the desk then has each frame confirm or lapse them. */
+  public boolean hasPending() {
+    return pendingBets;
   }
 
   /** Submits a market command; the future completes, once journaled, with the bets it decided. */
@@ -154,11 +218,28 @@ public final class BetSequencer implements AutoCloseable {
       throw new IllegalArgumentException("bets go through place()");
     }
     CompletableFuture<List<BetDecision>> done = new CompletableFuture<>();
-    if (failed || !running || !queue.offer(() -> commandOnShard(command, done))) {
+    Runnable work =
+        () -> {
+          try {
+            commandOnShard(command, done);
+          } catch (RuntimeException e) {
+            log.error("bet shard {}: command {} failed: {}", shard, command, e.toString(), e);
+            done.completeExceptionally(e);
+          }
+        };
+    if (failed || !running || !queue.offer(work)) {
       done.completeExceptionally(
           new IllegalStateException("bet shard " + shard + " is unavailable"));
     }
     return done;
+  }
+
+  /**
+   * Tells {@code listener} about every standing bet that leaves the shard from now on (settled,
+   * voided, struck, lapsed or released); set it before bets are taken.
+   */
+  public void onBetClosed(BetClosedListener listener) {
+    this.closedBets = java.util.Objects.requireNonNull(listener, "listener");
   }
 
   /** The reconciliation port: open bet holds that no standing bet of this shard owns. */
@@ -169,6 +250,26 @@ public final class BetSequencer implements AutoCloseable {
             .filter(h -> !money.backs(h))
             .map(Hold::id)
             .toList();
+  }
+
+  /**
+   * Sets a bettor's risk settings (journaled, so they survive a restart): {@code confidence} 0–1
+   * scales the largest stake, {@code betDelayMicros} holds their bets as pending that long, and a
+   * blocked account may not bet. Completes once journaled; fails on values out of range.
+   */
+  public CompletableFuture<Void> setAccountRisk(
+      String accountId, double confidence, long betDelayMicros, boolean blocked) {
+    return submit(new EngineCommand.SetAccountRisk(accountId, confidence, betDelayMicros, blocked))
+        .thenApply(decisions -> null);
+  }
+
+  /** A bettor's risk settings and late-bet record, read on the shard's thread. */
+  public AccountRiskView accountRisk(String accountId) {
+    CompletableFuture<AccountRiskView> view = new CompletableFuture<>();
+    if (!queue.offer(() -> view.complete(engine.accountRisk(accountId)))) {
+      throw new IllegalStateException("bet shard " + shard + " is unavailable");
+    }
+    return view.join();
   }
 
   /** A digest of the engine's state, read on the shard's thread after everything queued. */
@@ -197,51 +298,62 @@ public final class BetSequencer implements AutoCloseable {
         journal.maxCommitNanos());
   }
 
-  /**
-   * The journal's figures.
-   *
-   * @param batches transactions committed
-   * @param entries commands journaled
-   * @param retries batches run again after a conflict or a lost connection
-   * @param meanCommitNanos mean time to write and commit one batch
-   * @param maxCommitNanos longest time to write and commit one batch
-   */
-  public record JournalStats(
-      long batches, long entries, long retries, long meanCommitNanos, long maxCommitNanos) {}
-
   private void placeOnShard(EngineCommand.Place command, CompletableFuture<BetResult> reply) {
     if (failed) {
-      reply.complete(unavailable(command.bet().getRequestId()));
+      reply.complete(answers.unavailable(command.bet().getRequestId()));
+      return;
+    }
+    Optional<BetDecision> earlier = engine.earlierAnswer(command.bet());
+    if (earlier.isPresent()) {
+      copies.answer(
+          command.bet(),
+          earlier.get(),
+          reply,
+          answers::result,
+          answers.unavailable(command.bet().getRequestId()));
       return;
     }
     BetDecision decision = engine.place(command.bet(), command.receivedNanos());
     if (!decision.stands()) {
       journal(command);
-      reply.complete(result(decision));
+      reply.complete(answers.result(decision));
       return;
     }
     BetEngine.StandingBet bet = engine.standingBet(decision.betId()).orElseThrow();
     String currency = currency(bet.marketId());
+    HoldRequest holdRequest;
+    try {
+      holdRequest = money.holdRequest(bet, currency);
+    } catch (RuntimeException unholdable) {
+      // Journaled with its release, so a replay takes and gives back the same bet.
+      journal(command);
+      release(
+          bet.betId(), BetRejectCode.BET_REJECT_CODE_UNAVAILABLE, "the stake could not be held");
+      throw unholdable;
+    }
+    copies.track(command.bet(), reply, queue::offer);
     // The stake is held in the journal's own transaction: one commit for the bet and its money.
     CompletableFuture<@Nullable Outcome<Hold>> inJournal = new CompletableFuture<>();
-    CompletableFuture<Long> durable = journal(command, money.holdRequest(bet, currency), inJournal);
+    CompletableFuture<Long> durable = journal(command, holdRequest, inJournal);
     durable
         .thenCombine(money.holdAlong(bet, currency, inJournal), (seq, outcome) -> outcome)
         .whenComplete(
             (outcome, failure) -> {
               if (failure != null) {
-                release(bet.betId());
-                reply.complete(refusedBeforeHold(decision.requestId(), failure));
+                BetResult refusal = answers.refusedBeforeHold(decision.requestId(), failure);
+                release(bet.betId(), refusal.getRejectCode(), refusal.getRejectDetail());
+                reply.complete(refusal);
               } else if (outcome instanceof Outcome.Refused<Hold> refused) {
-                release(bet.betId());
                 BetRejectCode code =
                     refused.reason() == Rejection.INSUFFICIENT_FUNDS
                         ? BetRejectCode.BET_REJECT_CODE_INSUFFICIENT_FUNDS
                         : BetRejectCode.BET_REJECT_CODE_INVALID_REQUEST;
+                release(bet.betId(), code, refused.message());
                 reply.complete(
-                    result(BetDecision.rejectedFor(decision.requestId(), code, refused.message())));
+                    answers.result(
+                        BetDecision.rejectedFor(decision.requestId(), code, refused.message())));
               } else {
-                reply.complete(result(decision));
+                reply.complete(answers.result(decision));
               }
             });
   }
@@ -254,35 +366,10 @@ public final class BetSequencer implements AutoCloseable {
     }
     List<BetDecision> decisions;
     try {
-      decisions =
-          switch (command) {
-            case EngineCommand.Settle settle -> {
-              String currency = currency(settle.marketId());
-              for (BetEngine.StandingBet bet : engine.settle(settle.marketId())) {
-                money.settle(bet, currency, bet.selection() == settle.winningSelection());
-              }
-              yield List.of();
-            }
-            case EngineCommand.Void v -> {
-              engine.voidMarket(v.marketId()).forEach(bet -> money.release(bet.betId()));
-              yield List.of();
-            }
-            case EngineCommand.Release r -> {
-              engine.release(r.betId());
-              money.release(r.betId());
-              yield List.of();
-            }
-            default -> EngineCommand.apply(engine, command);
-          };
+      decisions = BetOutcomes.apply(engine, command, outcomes);
     } catch (IllegalArgumentException | IllegalStateException refused) {
       done.completeExceptionally(refused);
       return;
-    }
-    // Bets a suspension struck or a delay lapsed give their stakes back.
-    for (BetDecision d : decisions) {
-      if (!d.stands() && !d.betId().isEmpty()) {
-        money.release(d.betId());
-      }
     }
     journal(command)
         .whenComplete(
@@ -318,25 +405,14 @@ public final class BetSequencer implements AutoCloseable {
     return durable;
   }
 
-  /** A stake the limits refused, or a ledger that could not be reached. */
-  private BetResult refusedBeforeHold(String requestId, Throwable failure) {
-    Throwable cause =
-        failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
-    if (cause instanceof ConflictException refused) {
-      BetRejectCode code =
-          refused.code().equals("account_excluded")
-              ? BetRejectCode.BET_REJECT_CODE_ACCOUNT_BLOCKED
-              : BetRejectCode.BET_REJECT_CODE_LIMIT_EXCEEDED;
-      return result(BetDecision.rejectedFor(requestId, code, refused.getMessage()));
-    }
-    return unavailable(requestId);
+  private void release(String betId) {
+    release(betId, BetRejectCode.BET_REJECT_CODE_UNSPECIFIED, "");
   }
 
-  private void release(String betId) {
-    if (!queue.offer(
-        () -> commandOnShard(new EngineCommand.Release(betId), new CompletableFuture<>()))) {
+  /** Queues the release of a bet whose request was answered {@code code} (see the engine's). */
+  private void release(String betId, BetRejectCode code, String detail) {
+    EngineCommand.Release release = new EngineCommand.Release(betId, code, detail);
+    if (!queue.offer(() -> commandOnShard(release, new CompletableFuture<>()))) {
       log.error("bet shard {}: could not queue the release of bet {}", shard, betId);
     }
   }
@@ -363,59 +439,17 @@ public final class BetSequencer implements AutoCloseable {
       try {
         Runnable work = queue.poll(100, TimeUnit.MILLISECONDS);
         if (work != null) {
-          work.run();
+          try {
+            work.run();
+          } finally {
+            pendingBets = engine.hasPending();
+          }
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
         log.error("bet shard {}: a command failed: {}", shard, e.toString(), e);
-      }
-    }
-  }
-
-  private BetResult unavailable(String requestId) {
-    return result(
-        BetDecision.rejectedFor(
-            requestId,
-            BetRejectCode.BET_REJECT_CODE_UNAVAILABLE,
-            "the bet engine is unavailable; try again"));
-  }
-
-  private BetResult result(BetDecision decision) {
-    return BetResult.newBuilder()
-        .setRequestId(decision.requestId())
-        .setBetId(decision.betId())
-        .setStatus(decision.status())
-        .setRejectCode(decision.rejectCode())
-        .setRejectDetail(decision.detail())
-        .setAcceptedOddsBp(decision.oddsBp())
-        .setAcceptedPriceVersion(decision.priceVersion())
-        .setAcknowledgedAtUnixUs(clock.instant().toEpochMilli() * 1000)
-        .build();
-  }
-
-  private static boolean numeric(String accountId) {
-    if (accountId.isEmpty() || accountId.length() > 18) {
-      return false;
-    }
-    for (int i = 0; i < accountId.length(); i++) {
-      if (!Character.isDigit(accountId.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static long lastSeq(DataSource dataSource, String shard) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT coalesce(max(seq), 0) FROM markets.journal WHERE shard = ?")) {
-      s.setString(1, shard);
-      try (ResultSet rows = s.executeQuery()) {
-        rows.next();
-        return rows.getLong(1);
       }
     }
   }

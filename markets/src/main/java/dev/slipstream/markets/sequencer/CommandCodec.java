@@ -2,6 +2,7 @@ package dev.slipstream.markets.sequencer;
 
 import dev.slipstream.markets.engine.EngineCommand;
 import dev.slipstream.markets.engine.RiskLimits;
+import dev.slipstream.wire.v1.BetRejectCode;
 import dev.slipstream.wire.v1.PlaceBet;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -81,8 +82,13 @@ final class CommandCodec {
           out.writeLong(c.mediaTimeUs());
         }
         case EngineCommand.Release r -> {
-          out.writeByte(10);
+          boolean refused = r.code() != BetRejectCode.BET_REJECT_CODE_UNSPECIFIED;
+          out.writeByte(refused ? 12 : 10);
           out.writeUTF(r.betId());
+          if (refused) {
+            out.writeInt(r.code().getNumber());
+            out.writeUTF(r.detail());
+          }
         }
         case EngineCommand.SetAccountRisk a -> {
           out.writeByte(11);
@@ -90,6 +96,11 @@ final class CommandCodec {
           out.writeDouble(a.confidence());
           out.writeLong(a.betDelayMicros());
           out.writeBoolean(a.blocked());
+        }
+        case EngineCommand.Cancel c -> {
+          out.writeByte(13);
+          out.writeUTF(c.betId());
+          out.writeUTF(c.accountId());
         }
       }
     } catch (IOException e) {
@@ -133,6 +144,15 @@ final class CommandCodec {
         case 11 ->
             new EngineCommand.SetAccountRisk(
                 in.readUTF(), in.readDouble(), in.readLong(), in.readBoolean());
+        case 12 -> {
+          String betId = in.readUTF();
+          BetRejectCode code = BetRejectCode.forNumber(in.readInt());
+          if (code == null) {
+            throw new IllegalStateException("journal entry with an unknown reject code");
+          }
+          yield new EngineCommand.Release(betId, code, in.readUTF());
+        }
+        case 13 -> new EngineCommand.Cancel(in.readUTF(), in.readUTF());
         default -> throw new IllegalStateException("journal entry with unknown tag " + tag);
       };
     } catch (IOException e) {

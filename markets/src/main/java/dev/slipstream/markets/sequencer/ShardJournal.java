@@ -56,6 +56,9 @@ final class ShardJournal implements AutoCloseable {
   private final boolean screenLimits;
   private final LinkedBlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
+  // The writer's own connection, kept between batches: a busy pool (sockets checking sessions,
+  // wallets being read) never makes a bet's commit wait for a connection. Writer thread only.
+  private @Nullable Connection own;
   private long nextSeq;
   private volatile boolean closed;
   private volatile long batches;
@@ -101,6 +104,20 @@ final class ShardJournal implements AutoCloseable {
       c.commit();
     }
     return commands;
+  }
+
+  /** The last sequence number journaled for a shard, 0 when none. */
+  static long lastSeq(DataSource dataSource, String shard) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT coalesce(max(seq), 0) FROM markets.journal WHERE shard = ?")) {
+      s.setString(1, shard);
+      try (ResultSet rows = s.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
   }
 
   /** Queues a command; the future completes with its sequence number once committed. */
@@ -154,21 +171,25 @@ final class ShardJournal implements AutoCloseable {
 
   private void writeLoop() {
     List<Entry> batch = new ArrayList<>(MAX_BATCH);
-    while (!closed || !queue.isEmpty()) {
-      try {
-        Entry first = queue.poll(100, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
+    try {
+      while (!closed || !queue.isEmpty()) {
+        try {
+          Entry first = queue.poll(100, TimeUnit.MILLISECONDS);
+          if (first == null) {
+            continue;
+          }
+          batch.add(first);
+          queue.drainTo(batch, MAX_BATCH - 1);
+          write(batch);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        } finally {
+          batch.clear();
         }
-        batch.add(first);
-        queue.drainTo(batch, MAX_BATCH - 1);
-        write(batch);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } finally {
-        batch.clear();
       }
+    } finally {
+      dropConnection();
     }
   }
 
@@ -232,50 +253,71 @@ final class ShardJournal implements AutoCloseable {
         withHold.add(e);
       }
     }
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
+    Connection c = connection();
+    try {
+      Set<Long> screened = Set.of();
+      if (screenLimits && !withHold.isEmpty()) {
+        long[] wallets = new long[withHold.size()];
+        for (int i = 0; i < wallets.length; i++) {
+          wallets[i] = Objects.requireNonNull(withHold.get(i).hold()).debitAccountId();
+        }
+        screened = PlayerLimits.guardedAmong(c, wallets);
+      }
+      List<HoldRequest> requests = new ArrayList<>(withHold.size());
+      List<CompletableFuture<Outcome<Hold>>> results = new ArrayList<>(withHold.size());
+      for (Entry e : withHold) {
+        HoldRequest request = Objects.requireNonNull(e.hold());
+        if (screened.contains(request.debitAccountId())) {
+          guarded.add(e);
+        } else {
+          requests.add(request);
+          results.add(forward(Objects.requireNonNull(e.held())));
+        }
+      }
+      HoldsInTransaction holds =
+          HoldsInTransaction.write(
+              c, requests, results, clock.instant().truncatedTo(ChronoUnit.MICROS));
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "INSERT INTO markets.journal (shard, seq, command)"
+                  + " SELECT ?, * FROM unnest(?::bigint[], ?::bytea[])")) {
+        s.setString(1, shard);
+        s.setArray(2, c.createArrayOf("bigint", box(seqs)));
+        s.setArray(3, c.createArrayOf("bytea", commands));
+        s.executeUpdate();
+      }
+      c.commit();
+      return holds;
+    } catch (SQLException | RuntimeException e) {
+      guarded.clear();
       try {
-        Set<Long> screened = Set.of();
-        if (screenLimits && !withHold.isEmpty()) {
-          long[] wallets = new long[withHold.size()];
-          for (int i = 0; i < wallets.length; i++) {
-            wallets[i] = Objects.requireNonNull(withHold.get(i).hold()).debitAccountId();
-          }
-          screened = PlayerLimits.guardedAmong(c, wallets);
-        }
-        List<HoldRequest> requests = new ArrayList<>(withHold.size());
-        List<CompletableFuture<Outcome<Hold>>> results = new ArrayList<>(withHold.size());
-        for (Entry e : withHold) {
-          HoldRequest request = Objects.requireNonNull(e.hold());
-          if (screened.contains(request.debitAccountId())) {
-            guarded.add(e);
-          } else {
-            requests.add(request);
-            results.add(forward(Objects.requireNonNull(e.held())));
-          }
-        }
-        HoldsInTransaction holds =
-            HoldsInTransaction.write(
-                c, requests, results, clock.instant().truncatedTo(ChronoUnit.MICROS));
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO markets.journal (shard, seq, command)"
-                    + " SELECT ?, * FROM unnest(?::bigint[], ?::bytea[])")) {
-          s.setString(1, shard);
-          s.setArray(2, c.createArrayOf("bigint", box(seqs)));
-          s.setArray(3, c.createArrayOf("bytea", commands));
-          s.executeUpdate();
-        }
-        c.commit();
-        return holds;
-      } catch (SQLException | RuntimeException e) {
-        guarded.clear();
-        try {
-          c.rollback();
-        } catch (SQLException rollback) {
-          log.debug("rollback failed after a failed journal batch", rollback);
-        }
-        throw e;
+        c.rollback();
+      } catch (SQLException rollback) {
+        log.debug("rollback failed after a failed journal batch", rollback);
+      }
+      dropConnection(); // the retry starts on a fresh one, in case this one is broken
+      throw e;
+    }
+  }
+
+  private Connection connection() throws SQLException {
+    Connection c = own;
+    if (c == null || c.isClosed()) {
+      c = dataSource.getConnection();
+      c.setAutoCommit(false);
+      own = c;
+    }
+    return c;
+  }
+
+  private void dropConnection() {
+    Connection c = own;
+    own = null;
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException e) {
+        log.debug("closing the journal's connection failed", e);
       }
     }
   }

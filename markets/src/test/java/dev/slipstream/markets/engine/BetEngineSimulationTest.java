@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipstream.wire.v1.PlaceBet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -14,9 +16,13 @@ import org.junit.jupiter.api.Test;
  * and crashes (the engine rebuilt from the command log's prefix). After every step: no standing bet
  * was placed at or after its market's suspension point, no selection's liability is above the cap,
  * the stakes the book holds are the stakes of its standing bets, and a rebuilt engine has the same
- * state hash.
+ * state hash. Some bets are sent again under their request id (a retry gets its first answer and
+ * changes nothing; other contents under the same id are refused as a conflict), and some standing
+ * bets are taken back as if the ledger could not hold their stake (their retry gets that refusal).
  */
 class BetEngineSimulationTest {
+  /** A request as first sent and what it was answered: the test's own model of the engine's. */
+  private record FirstAnswer(PlaceBet bet, BetDecision decision) {}
 
   @Test
   void invariantsHoldAtEveryStepAndTheLogReplaysToTheSameState() {
@@ -37,6 +43,8 @@ class BetEngineSimulationTest {
     long nanos = 0;
     int accepted = 0;
     int struck = 0;
+    List<PlaceBet> sent = new ArrayList<>();
+    Map<String, FirstAnswer> firstAnswers = new HashMap<>();
     for (int step = 0; step < steps; step++) {
       mediaTime += random.nextLong(0, 70_000);
       nanos += random.nextLong(0, 20_000_000);
@@ -51,8 +59,48 @@ class BetEngineSimulationTest {
       } else {
         String market = markets.get(random.nextInt(markets.size()));
         MarketBook book = engine.market(market).orElseThrow();
-        if (roll < 80) {
-          command = new EngineCommand.Place(randomBet(random, book, step, mediaTime), nanos);
+        if (roll < 80 && !sent.isEmpty() && random.nextInt(12) == 0) {
+          PlaceBet earlier = sent.get(random.nextInt(sent.size()));
+          PlaceBet retry =
+              random.nextInt(4) == 0
+                  ? earlier.toBuilder().setStakeMinor(earlier.getStakeMinor() + 1).build()
+                  : earlier;
+          long before = engine.stateHash();
+          BetDecision answer = engine.place(retry, nanos);
+          FirstAnswer first = firstAnswers.get(key(retry));
+          if (first != null && !retry.equals(first.bet())) {
+            assertThat(answer.rejectCode())
+                .isEqualTo(
+                    dev.slipstream.wire.v1.BetRejectCode.BET_REJECT_CODE_IDEMPOTENCY_CONFLICT);
+          } else if (first != null) {
+            assertThat(answer).as("a retry gets its first answer").isEqualTo(first.decision());
+          }
+          if (first != null) {
+            assertThat(engine.stateHash()).as("a retry changes nothing").isEqualTo(before);
+            continue;
+          }
+          // Its first answer decided nothing (rate limited): this copy is a new request.
+          command = new EngineCommand.Place(retry, nanos);
+        } else if (roll < 80) {
+          PlaceBet bet = randomBet(random, book, step, mediaTime);
+          sent.add(bet);
+          command = new EngineCommand.Place(bet, nanos);
+        } else if (roll < 81 && !engine.standingBets(market).isEmpty()) {
+          BetEngine.StandingBet unheld = engine.standingBets(market).getFirst();
+          command =
+              new EngineCommand.Release(
+                  unheld.betId(),
+                  dev.slipstream.wire.v1.BetRejectCode.BET_REJECT_CODE_INSUFFICIENT_FUNDS,
+                  "the wallet ran dry");
+          String unheldKey = unheld.accountId() + "/" + unheld.requestId();
+          firstAnswers.put(
+              unheldKey,
+              new FirstAnswer(
+                  firstAnswers.get(unheldKey).bet(),
+                  BetDecision.rejectedFor(
+                      unheld.requestId(),
+                      dev.slipstream.wire.v1.BetRejectCode.BET_REJECT_CODE_INSUFFICIENT_FUNDS,
+                      "the wallet ran dry")));
         } else if (roll < 87) {
           int yes = 11_000 + random.nextInt(40_000);
           command =
@@ -81,7 +129,13 @@ class BetEngineSimulationTest {
           command = new EngineCommand.ConfirmPending("str", mediaTime);
         }
       }
-      for (BetDecision decision : EngineCommand.apply(engine, command)) {
+      List<BetDecision> decisions = EngineCommand.apply(engine, command);
+      if (command instanceof EngineCommand.Place place
+          && decisions.getFirst().rejectCode()
+              != dev.slipstream.wire.v1.BetRejectCode.BET_REJECT_CODE_RATE_LIMITED) {
+        firstAnswers.put(key(place.bet()), new FirstAnswer(place.bet(), decisions.getFirst()));
+      }
+      for (BetDecision decision : decisions) {
         if (decision.stands()) {
           accepted++;
         } else if (decision.rejectCode()
@@ -100,11 +154,16 @@ class BetEngineSimulationTest {
             .isEqualTo(engine.stateHash());
       }
     }
-    assertThat(accepted).as("the simulation exercises accepted bets").isGreaterThan(steps / 10);
+    // One bet step in twelve is a retry, which places nothing new.
+    assertThat(accepted).as("the simulation exercises accepted bets").isGreaterThan(steps / 12);
     BetEngine replayed = new BetEngine("sim");
     log.forEach(c -> EngineCommand.apply(replayed, c));
     assertThat(replayed.stateHash()).isEqualTo(engine.stateHash());
     return struck;
+  }
+
+  private static String key(PlaceBet bet) {
+    return bet.getAccountId() + "/" + bet.getRequestId();
   }
 
   private static PlaceBet randomBet(

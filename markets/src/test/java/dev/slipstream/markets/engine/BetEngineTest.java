@@ -40,24 +40,25 @@ class BetEngineTest {
 
   @Test
   void badCommandsGetTheirOwnCodeAndChangeNothing() {
-    long before = engine.stateHash();
+    long before = engine.market("m1").orElseThrow().stateHash();
     assertRejected(bet("", "alice", "yes", 1_000), BetRejectCode.BET_REJECT_CODE_INVALID_REQUEST);
     assertRejected(
-        bet("r", "alice", "yes", 1_000).setMarketId("m9"),
+        bet("r1", "alice", "yes", 1_000).setMarketId("m9"),
         BetRejectCode.BET_REJECT_CODE_UNKNOWN_MARKET);
     assertRejected(
-        bet("r", "alice", "maybe", 1_000), BetRejectCode.BET_REJECT_CODE_UNKNOWN_SELECTION);
+        bet("r2", "alice", "maybe", 1_000), BetRejectCode.BET_REJECT_CODE_UNKNOWN_SELECTION);
     assertRejected(
-        bet("r", "alice", "yes", 1_000).setCurrency("GBP"),
+        bet("r3", "alice", "yes", 1_000).setCurrency("GBP"),
         BetRejectCode.BET_REJECT_CODE_CURRENCY_MISMATCH);
-    assertRejected(bet("r", "alice", "yes", 0), BetRejectCode.BET_REJECT_CODE_INVALID_STAKE);
-    assertRejected(bet("r", "alice", "yes", -5), BetRejectCode.BET_REJECT_CODE_INVALID_STAKE);
+    assertRejected(bet("r4", "alice", "yes", 0), BetRejectCode.BET_REJECT_CODE_INVALID_STAKE);
+    assertRejected(bet("r5", "alice", "yes", -5), BetRejectCode.BET_REJECT_CODE_INVALID_STAKE);
     assertRejected(
-        bet("r", "alice", "yes", Long.MAX_VALUE), BetRejectCode.BET_REJECT_CODE_LIMIT_EXCEEDED);
+        bet("r6", "alice", "yes", Long.MAX_VALUE), BetRejectCode.BET_REJECT_CODE_LIMIT_EXCEEDED);
     assertRejected(
-        bet("r", "alice", "yes", 1_000).setDecimalOddsBpSeen(30_000),
+        bet("r7", "alice", "yes", 1_000).setDecimalOddsBpSeen(30_000),
         BetRejectCode.BET_REJECT_CODE_INVALID_REQUEST);
-    assertThat(engine.stateHash()).isEqualTo(before);
+    assertThat(engine.market("m1").orElseThrow().stateHash()).isEqualTo(before);
+    assertThat(engine.allStandingBets()).isEmpty();
   }
 
   @Test
@@ -93,7 +94,7 @@ class BetEngineTest {
     assertThat(engine.market("m1").orElseThrow().totalStakes()).isEqualTo(1_000);
     assertThat(engine.lateBetScore("alice")).isEqualTo(1.0);
     assertRejected(
-        bet("r", "bob", "yes", 1_000).setMediaTimeUs(9_000_000),
+        bet("suspended", "bob", "yes", 1_000).setMediaTimeUs(9_000_000),
         BetRejectCode.BET_REJECT_CODE_MARKET_SUSPENDED);
     engine.reopen("m1");
     assertThat(
@@ -103,7 +104,7 @@ class BetEngineTest {
         .isTrue();
     engine.close("m1", 12_000_000);
     assertRejected(
-        bet("r", "bob", "yes", 1_000).setMediaTimeUs(11_500_000),
+        bet("closed", "bob", "yes", 1_000).setMediaTimeUs(11_500_000),
         BetRejectCode.BET_REJECT_CODE_MARKET_CLOSED);
   }
 
@@ -178,6 +179,96 @@ class BetEngineTest {
     assertThat(engine.standingBets("m1"))
         .extracting(BetEngine.StandingBet::requestId)
         .containsExactly("d1");
+  }
+
+  @Test
+  void aBettorCancelsAPendingBetButNotAnAcceptedOneNorSomeoneElses() {
+    engine.setAccountRisk("flagged", 1, 3_000_000, false);
+    long empty = engine.market("m1").orElseThrow().stateHash();
+    BetDecision pending =
+        engine.place(bet("c1", "flagged", "yes", 1_000).setMediaTimeUs(1_000_000).build(), 0);
+    BetDecision accepted = engine.place(bet("c2", "alice", "yes", 1_000).build(), 0);
+
+    assertThat(engine.cancel(pending.betId(), "alice").rejectCode())
+        .as("another bettor's bet is not theirs to cancel")
+        .isEqualTo(BetRejectCode.BET_REJECT_CODE_UNKNOWN_BET);
+    assertThat(engine.cancel(accepted.betId(), "alice").rejectCode())
+        .isEqualTo(BetRejectCode.BET_REJECT_CODE_NOT_CANCELLABLE);
+    assertThat(engine.cancel("s1-99", "flagged").rejectCode())
+        .isEqualTo(BetRejectCode.BET_REJECT_CODE_UNKNOWN_BET);
+    assertThat(engine.hasPending()).isTrue();
+
+    BetDecision cancelled = engine.cancel(pending.betId(), "flagged");
+
+    assertThat(cancelled.status()).isEqualTo(BetStatus.BET_STATUS_CANCELLED);
+    assertThat(cancelled.betId()).isEqualTo(pending.betId());
+    assertThat(engine.hasPending()).isFalse();
+    assertThat(engine.standingBets("m1"))
+        .extracting(BetEngine.StandingBet::requestId)
+        .containsExactly("c2");
+    assertThat(engine.confirmPending("str_a", 9_000_000)).as("nothing left to confirm").isEmpty();
+    assertThat(engine.cancel(pending.betId(), "flagged").rejectCode())
+        .as("cancelled once")
+        .isEqualTo(BetRejectCode.BET_REJECT_CODE_UNKNOWN_BET);
+    engine.cancel(accepted.betId(), "alice");
+    engine.release(accepted.betId());
+    assertThat(engine.market("m1").orElseThrow().stateHash())
+        .as("the cancelled stake left the market's exposure")
+        .isEqualTo(empty);
+  }
+
+  @Test
+  void settlingDecidesPendingBetsAsTheirFramesWouldHave() {
+    engine.setAccountRisk("flagged", 1, 3_000_000, false);
+    // Its delay runs out at 4 s, before the deciding moment at 6 s: it stood, and is settled.
+    BetDecision early =
+        engine.place(bet("e1", "flagged", "yes", 1_000).setMediaTimeUs(1_000_000).build(), 0);
+    // Its delay would run out at 8 s, after the deciding moment: it never stood, and lapses.
+    BetDecision late =
+        engine.place(bet("e2", "flagged", "yes", 1_000).setMediaTimeUs(5_000_000).build(), 0);
+    engine.close("m1", 6_000_000);
+
+    Settlement settlement = engine.settle("m1");
+
+    assertThat(settlement.settled())
+        .extracting(BetEngine.StandingBet::betId)
+        .containsExactly(early.betId());
+    assertThat(settlement.lapsed()).extracting(BetDecision::betId).containsExactly(late.betId());
+    assertThat(settlement.lapsed())
+        .extracting(BetDecision::status)
+        .containsExactly(BetStatus.BET_STATUS_LAPSED);
+    assertThat(engine.hasPending()).isFalse();
+  }
+
+  @Test
+  void anAccountsRiskViewShowsItsSettingsAndLateBets() {
+    assertThat(engine.accountRisk("nobody")).isEqualTo(new AccountRiskView(1, 0, false, 0, 0, 0));
+    engine.setAccountRisk("flagged", 0.25, 2_000_000, false);
+    engine.place(bet("l1", "flagged", "yes", 100).setMediaTimeUs(1_000_000).build(), 0);
+
+    AccountRiskView risk = engine.accountRisk("flagged");
+
+    assertThat(risk.confidence()).isEqualTo(0.25);
+    assertThat(risk.betDelayMicros()).isEqualTo(2_000_000);
+    assertThat(risk.bets()).isEqualTo(1);
+  }
+
+  @Test
+  void aBetWhosePictureIsPastTheDecidingMomentIsToldSoEvenOnceTheMarketClosed() {
+    engine.suspend("m1", 10_000_000);
+    assertRejected(
+        bet("seen", "bob", "yes", 1_000).setMediaTimeUs(10_000_000),
+        BetRejectCode.BET_REJECT_CODE_AFTER_SUSPENSION_POINT);
+    assertRejected(
+        bet("before", "bob", "yes", 1_000).setMediaTimeUs(9_999_999),
+        BetRejectCode.BET_REJECT_CODE_MARKET_SUSPENDED);
+    engine.close("m1", 10_000_000);
+    assertRejected(
+        bet("late", "bob", "yes", 1_000).setMediaTimeUs(10_500_000),
+        BetRejectCode.BET_REJECT_CODE_AFTER_SUSPENSION_POINT);
+    assertRejected(
+        bet("early", "bob", "yes", 1_000).setMediaTimeUs(9_000_000),
+        BetRejectCode.BET_REJECT_CODE_MARKET_CLOSED);
   }
 
   private void assertRejected(PlaceBet.Builder bet, BetRejectCode code) {

@@ -109,6 +109,50 @@ class MarketGeneratorTest {
   }
 
   @Test
+  void aStallThatOutlastsAMarketsWindowVoidsItAndOnlyIt() {
+    MarketGenerator generator =
+        new MarketGenerator(
+            "str_race",
+            "str_race-run1-mk",
+            MarketGenerator.standardTemplates(() -> Set.of("box")),
+            GeneratorSettings.DEFAULTS,
+            recorder());
+    SplittableRandom random = new SplittableRandom(5);
+    double[] speed = {7.9, 7.0, 8.0};
+    long last = 0;
+    for (long t = 0; t <= 4_000_000; t += FRAME) {
+      generator.onFrame(frame(t, speed, random), t);
+      last = t;
+    }
+    List<MarketSpec> open = generator.openMarkets();
+    assertThat(open).isNotEmpty();
+    assertThat(open).allSatisfy(m -> assertThat(m.marketId()).startsWith("str_race-run1-mk"));
+    long earliestEnd = open.stream().mapToLong(MarketSpec::windowEndUs).min().orElseThrow();
+    long latestEnd = open.stream().mapToLong(MarketSpec::windowEndUs).max().orElseThrow();
+    assertThat(earliestEnd).isLessThan(latestEnd);
+    decided.clear();
+
+    generator.checkStall(last + 1_000_000);
+    assertThat(stalls).containsExactly("str_race");
+    assertThat(decided).as("a stall shorter than every window voids nothing").isEmpty();
+
+    generator.checkStall(last + (earliestEnd - last));
+    assertThat(decided).isNotEmpty();
+    assertThat(decided.values())
+        .allSatisfy(
+            o -> {
+              assertThat(o.isVoid()).isTrue();
+              assertThat(o.reason()).contains("stalled");
+            });
+    assertThat(generator.openMarkets()).isNotEmpty();
+
+    generator.checkStall(last + (latestEnd - last));
+    assertThat(generator.openMarkets()).isEmpty();
+    assertThat(decided.keySet())
+        .containsExactlyInAnyOrderElementsOf(open.stream().map(MarketSpec::marketId).toList());
+  }
+
+  @Test
   void aMarketOnARunnerWhoIsLostIsVoidAndOnlyTheRunnersSpeedDecidesIt() {
     StreamAnalytics analytics = new StreamAnalytics("str");
     SpeedThresholdTemplate template = new SpeedThresholdTemplate(10_000_000);

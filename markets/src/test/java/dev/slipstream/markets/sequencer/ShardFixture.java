@@ -73,6 +73,34 @@ public final class ShardFixture implements AutoCloseable {
     return shard;
   }
 
+  /**
+   * Closes the shard, runs {@code whileStopped} (which may write to the journal as a crashed shard
+   * left it), and starts the shard again from its journal.
+   */
+  public BetSequencer restartAfter(Runnable whileStopped) {
+    shard.close();
+    whileStopped.run();
+    shard = startShard();
+    return shard;
+  }
+
+  /**
+   * Opens a yes/no market on stream {@code str} in EUR: yes at 2.50, no at 1.50, stakes 10 to
+   * 50,000, liability cap 2,000,000, 1,000 bets a second per account.
+   */
+  public void openYesNo(String marketId) {
+    shard
+        .submit(
+            new dev.slipstream.markets.engine.EngineCommand.Open(
+                marketId,
+                "str",
+                "EUR",
+                List.of("yes", "no"),
+                new int[] {25_000, 15_000},
+                new dev.slipstream.markets.engine.RiskLimits(10, 50_000, 2_000_000, 1_000, 1_000)))
+        .join();
+  }
+
   /** Reconciles the ledger, asking the current shard which holds are its bets'. */
   public ReconciliationReport reconcile() {
     return Reconciliation.postgres(db.dataSource(), Clock.systemUTC(), shard.holdBacking(), null)

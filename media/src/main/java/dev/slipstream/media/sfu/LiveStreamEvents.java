@@ -12,6 +12,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells {@link LiveStreamWatcher}s about streams going live and idle, on one event thread, in the
  * order things happened; a watcher that throws is logged and the others still hear the event.
+ *
+ * <p>Each event goes to the watchers there when it happened, not when the thread gets to it: a
+ * watcher added in between already heard of the stream in its {@code liveNow} list, and would
+ * otherwise hear it go live twice. Callers serialise {@link #add}, {@link #live} and {@link #idle}
+ * (the media server's publisher lock), so every watcher hears each change exactly once.
  */
 final class LiveStreamEvents implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LiveStreamEvents.class);
@@ -28,11 +33,13 @@ final class LiveStreamEvents implements AutoCloseable {
   }
 
   void live(String streamId) {
-    thread.execute(() -> watchers.forEach(w -> tell(w, x -> x.streamLive(streamId))));
+    List<LiveStreamWatcher> told = List.copyOf(watchers);
+    thread.execute(() -> told.forEach(w -> tell(w, x -> x.streamLive(streamId))));
   }
 
   void idle(String streamId) {
-    thread.execute(() -> watchers.forEach(w -> tell(w, x -> x.streamIdle(streamId))));
+    List<LiveStreamWatcher> told = List.copyOf(watchers);
+    thread.execute(() -> told.forEach(w -> tell(w, x -> x.streamIdle(streamId))));
   }
 
   private static void tell(LiveStreamWatcher watcher, Consumer<LiveStreamWatcher> event) {

@@ -38,7 +38,8 @@ public record SettingValue(Setting setting, String value, Source source) {
             || setting.equals(Settings.JWT_SECRETS)
             || setting.equals(Settings.PAYMENTS_WEBHOOK_SECRET)
             || setting.equals(Settings.PRIVACY_DATA_KEYS)
-            || setting.equals(Settings.PRIVACY_INDEX_KEY);
+            || setting.equals(Settings.PRIVACY_INDEX_KEY)
+            || setting.equals(Settings.TLS_PASSWORD);
     String shown = secret && !value.isEmpty() ? "***" : value;
     return switch (source) {
       case Source.Flag f -> setting.flagName() + "=" + shown;

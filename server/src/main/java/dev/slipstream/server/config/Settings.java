@@ -125,6 +125,24 @@ public final class Settings {
           "off, lite or full",
           "BlazePose model run on each tracked athlete (lite is faster; off skips pose, and jumps).");
 
+  /** How the vision pipeline finds people. */
+  public static final Setting VISION_DETECTOR =
+      new Setting(
+          "vision.detector",
+          "background",
+          "background or onnx",
+          "How vision finds people: background subtraction (wide, static shots) or the ONNX model in"
+              + " vision.onnx.model.");
+
+  /** The person detector model for {@code vision.detector=onnx}. */
+  public static final Setting VISION_ONNX_MODEL =
+      new Setting(
+          "vision.onnx.model",
+          "",
+          "a readable .onnx file, or empty",
+          "Person detector for vision.detector=onnx: input [1,3,H,W] RGB in 0–1, output rows of"
+              + " x1, y1, x2, y2, score, class (docs/ARCHITECTURE.md).");
+
   /** Largest request body. */
   public static final Setting MAX_REQUEST_BYTES =
       new Setting(
@@ -227,6 +245,125 @@ public final class Settings {
           "HMAC key of the email blind index and device and address fingerprints; changing it"
               + " makes existing accounts unfindable; never printed.");
 
+  /** REST requests per second from one address. */
+  public static final Setting RATE_ADDRESS_PER_SECOND =
+      new Setting(
+          "http.rate.address.per.second",
+          "100",
+          "0–1000000 (0 turns the limit off)",
+          "REST requests (/api/*) one client address may make each second; more get 429"
+              + " rate_limited with Retry-After.");
+
+  /** Burst of REST requests from one address. */
+  public static final Setting RATE_ADDRESS_BURST =
+      new Setting(
+          "http.rate.address.burst",
+          "200",
+          "1–1000000",
+          "REST requests one client address may make at once before its per-second rate applies.");
+
+  /** REST requests per second of one account. */
+  public static final Setting RATE_ACCOUNT_PER_SECOND =
+      new Setting(
+          "http.rate.account.per.second",
+          "50",
+          "0–1000000 (0 turns the limit off)",
+          "REST requests one signed-in account may make each second, from all its addresses"
+              + " together.");
+
+  /** Burst of REST requests of one account. */
+  public static final Setting RATE_ACCOUNT_BURST =
+      new Setting(
+          "http.rate.account.burst",
+          "100",
+          "1–1000000",
+          "REST requests one signed-in account may make at once before its per-second rate"
+              + " applies.");
+
+  /** Where rate-limit buckets live. */
+  public static final Setting RATE_STORE =
+      new Setting(
+          "http.rate.store",
+          "in-process",
+          "in-process or redis (needs redis.url)",
+          "Where rate-limit buckets live: this process only, or Redis, shared by every node.");
+
+  /** Connections per address. */
+  public static final Setting MAX_CONNECTIONS_PER_ADDRESS =
+      new Setting(
+          "http.max.connections.per.address",
+          "256",
+          "0–100000 (0 for no cap)",
+          "Most TCP connections one client address may hold open; the next is answered 429 and"
+              + " closed.");
+
+  /** Live sockets per address. */
+  public static final Setting MAX_LIVE_SOCKETS_PER_ADDRESS =
+      new Setting(
+          "http.max.live.sockets.per.address",
+          "32",
+          "0–100000 (0 for no cap)",
+          "Most live sockets (/api/live) one client address may hold open; the next upgrade gets"
+              + " 429.");
+
+  /** Idle timeout of HTTP connections. */
+  public static final Setting IDLE_TIMEOUT =
+      new Setting(
+          "http.idle.timeout.seconds",
+          "30",
+          "1–3600",
+          "A connection that sends and receives nothing this long is closed (cuts off stalled,"
+              + " slowloris-style requests).");
+
+  /** Slowest accepted request body. */
+  public static final Setting MIN_REQUEST_DATA_RATE =
+      new Setting(
+          "http.min.request.bytes.per.second",
+          "256",
+          "0–1000000000 (0 for no minimum)",
+          "A request body arriving slower than this fails (slow-body attacks).");
+
+  /** Largest request head. */
+  public static final Setting MAX_HEADER_BYTES =
+      new Setting(
+          "http.max.header.bytes",
+          "8192",
+          "1024–1048576",
+          "Largest request line plus headers accepted; larger ones get 431.");
+
+  /** Whether to serve TLS. */
+  public static final Setting TLS =
+      new Setting(
+          "tls",
+          "off",
+          "off, self-signed, pem or pkcs12",
+          "Serve HTTPS and WSS: self-signed makes a development certificate for localhost at"
+              + " each start; pem and pkcs12 read tls.certificate (and tls.key).");
+
+  /** The TLS certificate file. */
+  public static final Setting TLS_CERTIFICATE =
+      new Setting(
+          "tls.certificate",
+          "",
+          "a readable file: PEM certificate chain (tls=pem) or PKCS#12 keystore (tls=pkcs12)",
+          "Certificate (chain) served with tls=pem, or the keystore with tls=pkcs12.");
+
+  /** The TLS private key file. */
+  public static final Setting TLS_KEY =
+      new Setting(
+          "tls.key",
+          "",
+          "a readable unencrypted PEM private key (tls=pem)",
+          "Private key of the certificate with tls=pem.");
+
+  /** The PKCS#12 keystore's password. */
+  public static final Setting TLS_PASSWORD =
+      new Setting(
+          "tls.password",
+          "",
+          "the keystore's password (tls=pkcs12)",
+          "Password of the PKCS#12 keystore and its key; never printed.");
+
   /** Log level. */
   public static final Setting LOG_LEVEL =
       new Setting(
@@ -258,6 +395,8 @@ public final class Settings {
           MEDIA_ANNOUNCED_ADDRESSES,
           MEDIA_RECONNECT_GRACE,
           VISION_POSE,
+          VISION_DETECTOR,
+          VISION_ONNX_MODEL,
           ROLES,
           MAX_REQUEST_BYTES,
           CORS_ORIGINS,
@@ -271,6 +410,20 @@ public final class Settings {
           PAYMENTS_SANDBOX_CONFIRM,
           PRIVACY_DATA_KEYS,
           PRIVACY_INDEX_KEY,
+          RATE_ADDRESS_PER_SECOND,
+          RATE_ADDRESS_BURST,
+          RATE_ACCOUNT_PER_SECOND,
+          RATE_ACCOUNT_BURST,
+          RATE_STORE,
+          MAX_CONNECTIONS_PER_ADDRESS,
+          MAX_LIVE_SOCKETS_PER_ADDRESS,
+          IDLE_TIMEOUT,
+          MIN_REQUEST_DATA_RATE,
+          MAX_HEADER_BYTES,
+          TLS,
+          TLS_CERTIFICATE,
+          TLS_KEY,
+          TLS_PASSWORD,
           LOG_LEVEL,
           CONFIG);
 

@@ -35,6 +35,8 @@ import java.util.Set;
  * @param money payments and personal-data protection
  * @param logLevel the root log level
  * @param visionPose the vision pipeline's pose model: off, lite or full
+ * @param visionDetector how the vision pipeline finds people
+ * @param guard the gateway's rate limits, connection caps, timeouts and TLS
  * @param values every setting's raw value and source, for {@code slipstream config}
  */
 public record SlipstreamConfig(
@@ -53,6 +55,8 @@ public record SlipstreamConfig(
     MoneyConfig money,
     String logLevel,
     String visionPose,
+    VisionDetectorConfig visionDetector,
+    GuardConfig guard,
     Map<Setting, SettingValue> values) {
 
   /** Copies the collections. */
@@ -103,6 +107,8 @@ public record SlipstreamConfig(
         MoneyConfig.load(v),
         oneOf(v.get(Settings.LOG_LEVEL), "trace", "debug", "info", "warn", "error"),
         oneOf(v.get(Settings.VISION_POSE), "off", "lite", "full"),
+        VisionDetectorConfig.load(v),
+        GuardConfig.load(v, redisUrl(v.get(Settings.REDIS_URL)), workingDirectory),
         v);
   }
 
@@ -249,7 +255,7 @@ public record SlipstreamConfig(
     return Optional.of(email);
   }
 
-  private static String oneOf(SettingValue v, String... allowed) {
+  static String oneOf(SettingValue v, String... allowed) {
     String value = v.value().strip().toLowerCase(Locale.ROOT);
     if (!Arrays.asList(allowed).contains(value)) {
       throw v.invalid("must be " + v.setting().allowed());

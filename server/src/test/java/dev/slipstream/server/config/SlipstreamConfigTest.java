@@ -84,6 +84,33 @@ class SlipstreamConfigTest {
   }
 
   @Test
+  void theVisionDetectorNeedsAReadableModelExactlyWhenItIsOnnx() throws IOException {
+    assertThat(load(List.of(), Map.of()).visionDetector().onnxModel()).isEmpty();
+    assertThatThrownBy(() -> load(List.of("--vision-detector=yolo"), Map.of()))
+        .hasMessage("--vision-detector=yolo: must be background or onnx");
+    assertThatThrownBy(() -> load(List.of("--vision-detector=onnx"), Map.of()))
+        .hasMessage(
+            "vision.onnx.model= (default): must name the .onnx file when vision.detector is onnx");
+    assertThatThrownBy(
+            () ->
+                load(
+                    List.of("--vision-detector=onnx", "--vision-onnx-model=/no/such/model.onnx"),
+                    Map.of()))
+        .hasMessage("--vision-onnx-model=/no/such/model.onnx: no such file");
+    Path model = Files.createTempFile("detector", ".onnx");
+    assertThatThrownBy(() -> load(List.of("--vision-onnx-model=" + model), Map.of()))
+        .hasMessage(
+            "--vision-onnx-model="
+                + model
+                + ": is only used with vision.detector=onnx (vision.detector is background)");
+    assertThat(
+            load(List.of("--vision-detector=onnx", "--vision-onnx-model=" + model), Map.of())
+                .visionDetector()
+                .onnxModel())
+        .hasValue(model);
+  }
+
+  @Test
   void typosAreRejectedRatherThanIgnored() {
     assertThatThrownBy(() -> load(List.of("--http-prot=1"), Map.of()))
         .hasMessage("unknown setting --http-prot: ./slipstream --help lists them");
