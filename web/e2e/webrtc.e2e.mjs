@@ -118,6 +118,8 @@ try {
     }
     await app.close();
   }
+  // The viewer counts the frames it displays, and only the page in front displays any.
+  await viewer.bringToFront();
 
   if (env.ICE_RESTART === '1') {
     // Half-way through, the viewer restarts ICE; once the new credentials carry the connection
@@ -135,16 +137,23 @@ try {
         connection === 'connected' &&
         transports.some((t) => t.local === restarted.local && t.state === 'connected');
     }
-    const before = (await viewer.evaluate(() => window.__viewer.snapshot())).frames;
+    // What the publisher drew and sent over the same window tells a slow viewer from a slow sender.
+    const counts = async () => ({
+      shown: (await viewer.evaluate(() => window.__viewer.snapshot())).frames,
+      drawn: publisher ? await publisher.evaluate(() => window.__publisher.drawn()) : 0,
+      sent: publisher ? await publisher.evaluate(() => window.__publisher.framesSent()) : 0,
+    });
+    const before = await counts();
     await viewer.waitForTimeout((durationS * 1000) / 2);
-    const after = (await viewer.evaluate(() => window.__viewer.snapshot())).frames;
-    if (onNew && after - before > (durationS / 2) * 10) {
-      console.log(
-        `ok ICE restart: new credentials in use (ours ${restarted.local}, server's ${restarted.server}), ` +
-          `${after - before} frames since`,
-      );
+    const after = await counts();
+    const since = after.shown - before.shown;
+    const detail =
+      `${since} frames shown since (publisher drew ${after.drawn - before.drawn}, ` +
+      `sent ${after.sent - before.sent}), ours ${restarted.local}, server's ${restarted.server}`;
+    if (onNew && since > (durationS / 2) * 10) {
+      console.log(`ok ICE restart: new credentials in use, ${detail}`);
     } else {
-      fail('ICE restart', `connection ${connection}, transports ${JSON.stringify(transports)}, ${after - before} frames since`);
+      fail('ICE restart', `connection ${connection}, transports ${JSON.stringify(transports)}, ${detail}`);
     }
   } else {
     await viewer.waitForTimeout(durationS * 1000);
@@ -270,13 +279,20 @@ async function publishScript({ iceTransport, streamId, key, drawSrc }) {
   const ctx = canvas.getContext('2d');
   let frameNo = 0;
   let running = true;
-  const tick = () => {
-    if (!running) return;
+  // A timer, not requestAnimationFrame: this page is in the background while the viewer's page
+  // is in front, and a background page gets no animation frames (timers run: the browser is
+  // started with background timer throttling off).
+  // Each drawing is captured as it is made (requestFrame), so the clock it shows is the moment
+  // the frame enters the stream.
+  const video = canvas.captureStream(0).getVideoTracks()[0];
+  const tick = setInterval(() => {
+    if (!running) {
+      clearInterval(tick);
+      return;
+    }
     draw(ctx, performance.timeOrigin + performance.now(), frameNo++);
-    requestAnimationFrame(tick);
-  };
-  tick();
-  const video = canvas.captureStream(30).getVideoTracks()[0];
+    video.requestFrame();
+  }, 1000 / 30);
   const audioContext = new AudioContext();
   const oscillator = audioContext.createOscillator();
   const destination = audioContext.createMediaStreamDestination();
@@ -311,6 +327,11 @@ async function publishScript({ iceTransport, streamId, key, drawSrc }) {
     setTimeout(() => reject(new Error(`publisher still ${pc.connectionState} after 10 s`)), 10000);
   });
   window.__publisher = {
+    drawn: () => frameNo,
+    async framesSent() {
+      const stats = await pc.getStats();
+      return [...stats.values()].find((s) => s.type === 'outbound-rtp' && s.kind === 'video')?.framesSent ?? 0;
+    },
     vanish() {
       running = false;
       pc.close();

@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs one of the web module's Node browser scripts ({@code web/e2e/*.mjs}) against a server, in
- * Debian's headless Chromium, and returns its exit status and output.
+ * Debian's headless Chromium, and returns its exit status and output. Every run's output is also
+ * kept in {@code target/e2e-logs/} so that a passing run's figures can be read afterwards.
  */
 final class BrowserScript {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path E2E = Path.of("../web/e2e").toAbsolutePath().normalize();
+  private static final Path LOGS = Path.of("target/e2e-logs");
 
   /** What the script printed and how it ended. */
   record Result(int exitCode, String output) {}
@@ -59,7 +61,8 @@ final class BrowserScript {
   /** Runs {@code web/e2e/<script>} with {@code env}, killing it after {@code timeout}. */
   static Result run(String script, Map<String, String> env, Duration timeout)
       throws IOException, InterruptedException {
-    Path log = Files.createTempFile("browser-script", ".log");
+    Files.createDirectories(LOGS);
+    Path log = Files.createTempFile(LOGS, script.replace(".mjs", "") + "-", ".log");
     ProcessBuilder builder = new ProcessBuilder("node", E2E.resolve(script).toString());
     builder.environment().putAll(env);
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
@@ -69,7 +72,6 @@ final class BrowserScript {
       process.destroyForcibly().waitFor();
     }
     String output = Files.readString(log);
-    Files.deleteIfExists(log);
     return new Result(
         finished ? process.exitValue() : -1, (finished ? "" : "TIMED OUT\n") + output);
   }

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,8 +60,6 @@ class WebAppBrowserIT {
                   ApiAccounts.PASSWORD),
               Duration.ofSeconds(540));
 
-      // Kept whether it passed or not: the timings and retries it prints are worth reading.
-      Files.writeString(Path.of("target/app.e2e.log"), result.output());
       assertThat(result.exitCode()).as(result.output()).isZero();
       assertThat(result.output())
           .contains("ok (a) the overlay boxes move with the runners")
