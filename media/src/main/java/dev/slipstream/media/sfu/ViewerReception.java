@@ -28,9 +28,20 @@ final class ViewerReception {
     this.clock = clock;
   }
 
-  /** Notes that a video sender report with this NTP time is being sent now. */
+  /**
+   * Notes that a video sender report with this NTP time is being sent now. The publisher's latest
+   * report is sent again until it sends a newer one, and a viewer's delay since the last report
+   * counts from the latest copy it got, so a repeated NTP time moves its send time to now.
+   */
   synchronized void sentVideoReport(long ntpTimestamp) {
-    sentEcho[nextSent] = NtpTime.middle32(ntpTimestamp);
+    long echo = NtpTime.middle32(ntpTimestamp);
+    for (int i = 0; i < SENT_KEPT; i++) {
+      if (sentNanos[i] != 0 && sentEcho[i] == echo) {
+        sentNanos[i] = nanos();
+        return;
+      }
+    }
+    sentEcho[nextSent] = echo;
     sentNanos[nextSent] = nanos();
     nextSent = (nextSent + 1) % SENT_KEPT;
   }

@@ -31,6 +31,21 @@ class ViewerReceptionTest {
   }
 
   @Test
+  void aSenderReportSentAgainCountsFromItsLatestCopy() {
+    // The publisher's report is repeated each second until it sends a newer one; the viewer's
+    // delay since the last report counts from the copy it got last.
+    long carried = NtpTime.of(now.get().minusMillis(100));
+    for (int copy = 0; copy < 3; copy++) {
+      reception.sentVideoReport(carried);
+      now.set(now.get().plusMillis(1_000));
+    }
+    now.set(now.get().minusMillis(1_000 - 230));
+    reception.onVideoReport(block(NtpTime.middle32(carried), 200 * 65536 / 1000, 900));
+
+    assertThat(reception.roundTripMillis()).isCloseTo(30, within(0.1));
+  }
+
+  @Test
   void aReportEchoingNoKnownSenderReportLeavesTheRoundTripUnknown() {
     reception.sentVideoReport(NtpTime.of(now.get()));
     reception.onVideoReport(block(0, 0, 0));
