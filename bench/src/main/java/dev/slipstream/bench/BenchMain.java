@@ -51,7 +51,7 @@ public final class BenchMain {
                                             glass-to-glass: sender -> server -> Chromium WHEP
                 viewers [options]           WHEP viewer load test on the SFU (viewers --help)
                 ledger [options]            ledger transfers/s and commit latency on PostgreSQL (ledger --help)
-                bets [--rate=5000] [--duration-s=20] [--bettors=1000] [--transport=socket|direct]
+                bets [--rate=5000] [--duration-s=20] [--bettors=1000] [--transport=socket|direct] [--timeline]
                                             bets over the live WebSocket to a durable ack, latency
                 vision [clip] [options]     vision pipeline on a real clip and the synthetic scene
                 fanout [--sizes=1000,5000,10000] [--rate=20] [--duration-s=10]

@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -39,8 +40,9 @@ public final class BetsBenchmark {
   /**
    * Runs with {@code --rate=N} (bets a second, default 5000), {@code --duration-s=N} (20), {@code
    * --warmup-s=N} (10: bets placed at the same rate first and not counted, while the JIT compiles
-   * the path and the tables and maps reach their working size), {@code --bettors=N} (1000) and
-   * {@code --transport=socket|direct} (socket).
+   * the path and the tables and maps reach their working size), {@code --bettors=N} (1000), {@code
+   * --transport=socket|direct} (socket) and {@code --timeline} (also print p50, p99 and max for
+   * each second of the measured part, by when the bets were due: where the slow ones cluster).
    */
   public static void main(String[] args) throws Exception {
     int rate = 5_000;
@@ -48,6 +50,7 @@ public final class BetsBenchmark {
     int warmUp = 10;
     int bettors = 1_000;
     boolean socket = true;
+    boolean timeline = false;
     for (String arg : args) {
       if (arg.startsWith("--rate=")) {
         rate = Integer.parseInt(arg.substring("--rate=".length()));
@@ -59,20 +62,28 @@ public final class BetsBenchmark {
         bettors = Integer.parseInt(arg.substring("--bettors=".length()));
       } else if (arg.equals("--transport=socket") || arg.equals("--transport=direct")) {
         socket = arg.endsWith("socket");
+      } else if (arg.equals("--timeline")) {
+        timeline = true;
       } else {
         System.err.println(
             "slipstream bench bets: unknown option "
                 + arg
                 + " (--rate=N, --duration-s=N, --warmup-s=N, --bettors=N,"
-                + " --transport=socket|direct)");
+                + " --transport=socket|direct, --timeline)");
         System.exit(2);
       }
     }
-    run(rate, duration, warmUp, bettors, socket, System.out);
+    run(rate, duration, warmUp, bettors, socket, timeline, System.out);
   }
 
   static void run(
-      int rate, int duration, int warmUp, int bettorCount, boolean socket, PrintStream out)
+      int rate,
+      int duration,
+      int warmUp,
+      int bettorCount,
+      boolean socket,
+      boolean timeline,
+      PrintStream out)
       throws Exception {
     List<String> markets = new ArrayList<>();
     for (int m = 0; m < MARKETS; m++) {
@@ -92,7 +103,14 @@ public final class BetsBenchmark {
           socket
               ? new SocketBettors(platform.baseUri, platform.bettors)
               : direct(platform.shard, platform.bettors)) {
-        measure(platform.shard, transport, bettorCount, rate, duration, warmUp, out);
+        long walBefore = WriteAheadLog.position(platform.db.dataSource());
+        measure(platform.shard, transport, bettorCount, rate, duration, warmUp, timeline, out);
+        long walBytes = WriteAheadLog.position(platform.db.dataSource()) - walBefore;
+        out.printf(
+            Locale.ROOT,
+            "write-ahead log: %.1f MB written (%.2f MB/s)%n",
+            walBytes / 1e6,
+            walBytes / 1e6 / (duration + warmUp));
       }
       ReconciliationReport report = platform.reconcile();
       out.println(
@@ -122,8 +140,13 @@ public final class BetsBenchmark {
       int rate,
       int duration,
       int warmUp,
+      boolean timeline,
       PrintStream out) {
     Recorder latency = new Recorder(3);
+    Histogram[] bySecond = new Histogram[duration];
+    for (int second = 0; second < duration; second++) {
+      bySecond[second] = new Histogram(3);
+    }
     Recorder suspend = new Recorder(3);
     AtomicLong rejected = new AtomicLong();
     AtomicLong accepted = new AtomicLong();
@@ -145,6 +168,7 @@ public final class BetsBenchmark {
         LockSupport.parkNanos(wait);
       }
       boolean measured = i >= warmUpBets;
+      long index = i;
       if (i == warmUpBets) {
         before = shard.journalStats();
       }
@@ -168,7 +192,14 @@ public final class BetsBenchmark {
                       failed.incrementAndGet();
                       return;
                     }
-                    (measured ? latency : warming).recordValue((System.nanoTime() - due) / 1_000);
+                    long micros = (System.nanoTime() - due) / 1_000;
+                    (measured ? latency : warming).recordValue(micros);
+                    if (measured) {
+                      Histogram second = bySecond[(int) ((index - warmUpBets) / rate)];
+                      synchronized (second) {
+                        second.recordValue(micros);
+                      }
+                    }
                     if (r.getStatus() == BetStatus.BET_STATUS_ACCEPTED) {
                       accepted.incrementAndGet();
                     } else {
@@ -217,21 +248,28 @@ public final class BetsBenchmark {
         after.meanCommitNanos() / 1e6,
         after.maxCommitNanos() / 1e6,
         after.retries());
+    out.printf(Locale.ROOT, "warm-up (%d s, not counted): %s ms%n", warmUp, percentiles(w));
+    if (timeline) {
+      for (int second = 0; second < duration; second++) {
+        out.printf(Locale.ROOT, "second %d: %s ms%n", second, percentiles(bySecond[second]));
+      }
+    }
     out.printf(
         Locale.ROOT,
-        "warm-up (%d s, not counted): p50=%.2f p99=%.2f max=%.2f ms%n",
-        warmUp,
-        w.getValueAtPercentile(50) / 1000.0,
-        w.getValueAtPercentile(99) / 1000.0,
-        w.getMaxValue() / 1000.0);
-    out.printf(
-        Locale.ROOT,
-        "bets: rate=%d p50=%.2f p99=%.2f max=%.2f ms rejected=%d suspend_p99=%.2f ms%n",
+        "bets: rate=%d %s ms rejected=%d suspend_p99=%.2f ms%n",
         rate,
-        h.getValueAtPercentile(50) / 1000.0,
-        h.getValueAtPercentile(99) / 1000.0,
-        h.getMaxValue() / 1000.0,
+        percentiles(h),
         rejected.get() + failed.get(),
         s.getValueAtPercentile(99) / 1000.0);
+  }
+
+  /** {@code p50=… p99=… max=…} in milliseconds, of a histogram of microseconds. */
+  private static String percentiles(Histogram micros) {
+    return String.format(
+        Locale.ROOT,
+        "p50=%.2f p99=%.2f max=%.2f",
+        micros.getValueAtPercentile(50) / 1000.0,
+        micros.getValueAtPercentile(99) / 1000.0,
+        micros.getMaxValue() / 1000.0);
   }
 }

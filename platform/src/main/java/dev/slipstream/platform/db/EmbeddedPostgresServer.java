@@ -74,6 +74,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
               // Acknowledged transfers and bets must survive a crash of the machine.
               .setServerConfig("fsync", durable ? "on" : "off")
               .setServerConfig("synchronous_commit", durable ? "on" : "off")
+              // Log segments are renamed for reuse at each checkpoint, up to this much, rather
+              // than deleted: a new segment is zero-filled and synced while commits wait (about
+              // 45 ms here, every 3 s at 5,000 bets/s), a reused one is not.
+              .setServerConfig("min_wal_size", "1GB")
               .start();
       createApplicationDatabase(postgres);
       return new EmbeddedPostgresServer(postgres, channel, lock, dataDirectory);
