@@ -10,7 +10,7 @@ import dev.slipstream.platform.Health;
  * event the next dense offset of its topic (1, 2, 3, ...), {@link #read} replays from an offset,
  * and {@link #subscribe(String, long, TopicListener)} delivers replay and then live events strictly
  * in offset order, without gaps or duplicates. Each topic keeps only its newest {@link
- * BusLimits#maxEntriesPerTopic()} events; asking for an older offset yields {@link OffsetsTrimmed}
+ * BusLimits#maxEntriesOf(String)} events; asking for an older offset yields {@link OffsetsTrimmed}
  * rather than silently skipping.
  *
  * <p><b>Channels</b> fan a message out to whoever is subscribed at that moment, with no replay:

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * there. Channel membership changes go through {@code ConcurrentHashMap.compute}, so a subscriber
  * that joins while the last one leaves never lands in a set that was just removed from the map.
  * Topics are created on first use and kept for the life of the bus; each holds at most {@link
- * BusLimits#maxEntriesPerTopic()} events.
+ * BusLimits#maxEntriesOf(String)} events.
  */
 final class InProcessEventBus implements EventBus, AutoCloseable {
   // Wake-ups in one JVM are never lost, so the idle poll is only a backstop.
@@ -149,7 +149,7 @@ final class InProcessEventBus implements EventBus, AutoCloseable {
 
   private BoundedTopicLog log(String topic) {
     return topics.computeIfAbsent(
-        topic, name -> new BoundedTopicLog(name, limits.maxEntriesPerTopic()));
+        topic, name -> new BoundedTopicLog(name, limits.maxEntriesOf(name)));
   }
 
   private void requireOpen() {

@@ -43,7 +43,7 @@ final class RedisEventBus implements EventBus, AutoCloseable {
     this.router = router;
     this.keyPrefix = keyPrefix;
     this.limits = limits;
-    this.topics = new RedisTopics(commands, keyPrefix, limits.maxEntriesPerTopic());
+    this.topics = new RedisTopics(commands, keyPrefix, limits);
   }
 
   @Override

@@ -44,17 +44,19 @@ final class RedisTopics {
 
   private final StatefulRedisConnection<String, byte[]> connection;
   private final String keyPrefix;
-  private final byte[] maxEntries;
+  private final BusLimits limits;
 
   RedisTopics(
-      StatefulRedisConnection<String, byte[]> connection, String keyPrefix, int maxEntries) {
+      StatefulRedisConnection<String, byte[]> connection, String keyPrefix, BusLimits limits) {
     this.connection = connection;
     this.keyPrefix = keyPrefix;
-    this.maxEntries = Integer.toString(maxEntries).getBytes(StandardCharsets.US_ASCII);
+    this.limits = limits;
   }
 
   long append(String topic, byte[] payload) {
     byte[] channel = appendedChannel(topic).getBytes(StandardCharsets.UTF_8);
+    byte[] maxEntries =
+        Integer.toString(limits.maxEntriesOf(topic)).getBytes(StandardCharsets.US_ASCII);
     Long offset =
         call(
             "append to topic " + topic,

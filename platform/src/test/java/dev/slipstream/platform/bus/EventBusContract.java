@@ -178,6 +178,19 @@ public abstract class EventBusContract {
   }
 
   @Test
+  void topicsWithAShorterRetentionByPrefixAreTrimmedSoonerThanTheRest() {
+    EventBus bus = openBus(new BusLimits(100, 16).withRetention("account.", 3));
+    appendNumbered(bus, "account.u1", 6);
+    appendNumbered(bus, "odds.6", 6);
+
+    assertThat(bus.read("account.u1", 1, 100)).isEqualTo(new OffsetsTrimmed("account.u1", 1, 4));
+    assertThat(events(bus.read("account.u1", 4, 100)))
+        .extracting(TopicEvent::offset)
+        .containsExactly(4L, 5L, 6L);
+    assertThat(events(bus.read("odds.6", 1, 100))).hasSize(6);
+  }
+
+  @Test
   void aSubscriberFromATrimmedOffsetIsToldWhatWasLostThenContinuesFromTheEarliest() {
     EventBus small = openBus(new BusLimits(5, 16));
     appendNumbered(small, "odds.5", 12);

@@ -45,6 +45,33 @@ class SharedStateSettingsTest {
   }
 
   @Test
+  void aTopicKeepsTheRetentionOfItsLongestMatchingPrefix() {
+    BusLimits limits =
+        new BusLimits(100, 16).withRetention("account.", 5).withRetention("account.vip.", 50);
+
+    assertThat(limits.maxEntriesOf("account.u1")).isEqualTo(5);
+    assertThat(limits.maxEntriesOf("account.vip.u2")).isEqualTo(50);
+    assertThat(limits.maxEntriesOf("odds.m1")).isEqualTo(100);
+    assertThat(limits.maxEntriesOf("account")).isEqualTo(100);
+    assertThat(BusLimits.defaults().maxEntriesOf("account.u1")).isEqualTo(1_000);
+    assertThat(BusLimits.defaults().maxEntriesOf("markets.str_1")).isEqualTo(10_000);
+  }
+
+  @Test
+  void prefixRetentionsThatMakeNoSenseAreRefused() {
+    assertThatThrownBy(() -> new BusLimits(100, 16).withRetention("", 5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a topic retention needs a non-empty topic prefix");
+    assertThatThrownBy(() -> new BusLimits(100, 16).withRetention("account.", 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxEntries of topics account.* must be between 1 and 10000000 (was 0)");
+    assertThatThrownBy(
+            () -> new BusLimits(100, 16).withRetention("account.", 5).withRetention("account.", 6))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("topic prefix account. is given two retentions");
+  }
+
+  @Test
   void anUnreachableRedisIsReportedWithWhereAndWhy() {
     RedisSettings nowhere =
         new RedisSettings("redis://127.0.0.1:1", "slipstream:", Duration.ofMillis(500));
