@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * GraphQL clients of the tests: plain HTTP for queries and mutations, and the real {@code
- * graphql-ws} npm client ({@code js/graphql-watch.mjs}) as a child process for one subscription,
- * its JSON lines in a queue.
+ * graphql-ws} npm client ({@code js/graphql-watch.mjs}, {@code js/graphql-subscribe.mjs}) as a
+ * child process for one subscription, its JSON lines in a queue.
  */
 final class GraphQlClient implements AutoCloseable {
   private final Process process;
@@ -65,15 +65,23 @@ final class GraphQlClient implements AutoCloseable {
   /** Starts the graphql-ws client on {@code subscription}, stopping after {@code count} results. */
   static GraphQlClient watch(GatewayFixture f, String subscription, int count, String token)
       throws IOException {
+    return run(f, "graphql-watch.mjs", List.of(Integer.toString(count), subscription), token);
+  }
+
+  /**
+   * Starts {@code js/<script>} with the gateway's GraphQL socket address, then {@code args}, then
+   * {@code token} when there is one.
+   */
+  static GraphQlClient run(GatewayFixture f, String script, List<String> args, String token)
+      throws IOException {
     assertThat(Path.of("js", "node_modules", "graphql-ws")).as("npm ci in gateway/js").exists();
     List<String> command =
         new ArrayList<>(
             List.of(
                 "node",
-                Path.of("js", "graphql-watch.mjs").toString(),
-                "ws://127.0.0.1:" + f.gateway.port() + "/api/graphql",
-                Integer.toString(count),
-                subscription));
+                Path.of("js", script).toString(),
+                "ws://127.0.0.1:" + f.gateway.port() + "/api/graphql"));
+    command.addAll(args);
     if (token != null) {
       command.add(token);
     }

@@ -7,16 +7,10 @@ import dev.slipstream.wire.v1.MarketChangeReason;
 import dev.slipstream.wire.v1.MarketState;
 import dev.slipstream.wire.v1.MarketUpdate;
 import dev.slipstream.wire.v1.SelectionPrice;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +44,7 @@ class GraphQlIT {
       f.shared.bus().append(topic, update(stream, "mk" + (i % 2), i).toByteArray());
     }
     String token = f.userWith("fan@example.com");
-    try (NodeClient client = NodeClient.start(f, stream, 3, 8, token)) {
+    try (GraphQlClient client = subscribe(stream, 3, 8, token)) {
       JsonNode query = client.next("query");
       assertThat(query.at("/result/data/stream/title").asText()).isEqualTo("Sprint");
       assertThat(query.at("/result/data/stream/markets"))
@@ -83,7 +77,7 @@ class GraphQlIT {
 
   @Test
   void aSubscriptionToAStreamThatDoesNotExistIsRefusedWithItsCode() throws Exception {
-    try (NodeClient client = NodeClient.start(f, "str_nosuchstream00000", 1, 1, null)) {
+    try (GraphQlClient client = subscribe("str_nosuchstream00000", 1, 1, null)) {
       assertThat(client.next("query").at("/result/data/stream").isNull()).isTrue();
       // A resolver's refusal is a result with errors (graphql-ws `next`), then the end.
       JsonNode refused = client.next("next").at("/result");
@@ -229,71 +223,16 @@ class GraphQlIT {
         .build();
   }
 
-  /** {@code js/graphql-subscribe.mjs} as a child process, its JSON lines in a queue. */
-  private static final class NodeClient implements AutoCloseable {
-    private final Process process;
-    private final LinkedBlockingQueue<JsonNode> lines = new LinkedBlockingQueue<>();
-    private final GatewayFixture f;
-
-    private NodeClient(Process process, GatewayFixture f) {
-      this.process = process;
-      this.f = f;
-      Thread.ofVirtual()
-          .start(
-              () -> {
-                try (BufferedReader out =
-                    new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                  for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    if (line.startsWith("{")) {
-                      lines.add(f.json.readTree(line));
-                    }
-                  }
-                } catch (java.io.IOException e) {
-                  // the process ended
-                }
-              });
-    }
-
-    static NodeClient start(GatewayFixture f, String stream, long from, int count, String token)
-        throws java.io.IOException {
-      Path script = Path.of("js", "graphql-subscribe.mjs");
-      assertThat(Path.of("js", "node_modules", "graphql-ws")).as("npm ci in gateway/js").exists();
-      List<String> command = new ArrayList<>();
-      command.addAll(
-          List.of(
-              "node",
-              script.toString(),
-              "ws://127.0.0.1:" + f.gateway.port() + "/api/graphql",
-              stream,
-              Long.toString(from),
-              Integer.toString(count)));
-      if (token != null) {
-        command.add(token);
-      }
-      return new NodeClient(
-          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start(), f);
-    }
-
-    /** Returns the next line, which must be the event {@code kind}, within 30 s. */
-    JsonNode next(String kind) throws InterruptedException {
-      JsonNode line = lines.poll(30, TimeUnit.SECONDS);
-      assertThat(line).as("a '%s' line from the graphql-ws client within 30 s", kind).isNotNull();
-      if (line.get("event").asText().equals("connected")) {
-        return next(kind);
-      }
-      assertThat(line.get("event").asText()).as(line.toString()).isEqualTo(kind);
-      return line;
-    }
-
-    int exitCode() throws InterruptedException {
-      assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the client exits").isTrue();
-      return process.exitValue();
-    }
-
-    @Override
-    public void close() {
-      process.destroy();
-    }
+  /**
+   * The graphql-ws client on {@code stream}'s market updates from {@code from}, {@code count} of
+   * them.
+   */
+  private GraphQlClient subscribe(String stream, long from, int count, String token)
+      throws java.io.IOException {
+    return GraphQlClient.run(
+        f,
+        "graphql-subscribe.mjs",
+        List.of(stream, Long.toString(from), Integer.toString(count)),
+        token);
   }
 }

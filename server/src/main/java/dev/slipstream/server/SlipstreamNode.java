@@ -6,6 +6,7 @@ import dev.slipstream.gateway.GatewaySettings;
 import dev.slipstream.gateway.SystemInfo;
 import dev.slipstream.gateway.auth.AuthServices;
 import dev.slipstream.gateway.auth.AuthSettings;
+import dev.slipstream.gateway.live.AccountTopics;
 import dev.slipstream.gateway.live.LiveServices;
 import dev.slipstream.gateway.live.LiveSettings;
 import dev.slipstream.gateway.privacy.PiiCipher;
@@ -278,13 +279,16 @@ final class SlipstreamNode implements AutoCloseable {
   }
 
   private static SharedState sharedState(SlipstreamConfig config, InstantSource clock) {
+    BusLimits limits = busLimits();
     return config
         .redisUrl()
-        .map(
-            uri ->
-                SharedState.redis(
-                    RedisSettings.of(uri.toString(), REDIS_KEY_PREFIX), BusLimits.defaults()))
-        .orElseGet(() -> SharedState.inProcess(clock, BusLimits.defaults()));
+        .map(uri -> SharedState.redis(RedisSettings.of(uri.toString(), REDIS_KEY_PREFIX), limits))
+        .orElseGet(() -> SharedState.inProcess(clock, limits));
+  }
+
+  /** The bus's retention: the defaults, and fewer events for each user's account topic. */
+  static BusLimits busLimits() {
+    return AccountTopics.retention(BusLimits.defaults());
   }
 
   private static String summary(

@@ -7,6 +7,7 @@ import dev.slipstream.gateway.SystemInfo;
 import dev.slipstream.gateway.auth.AuthServices;
 import dev.slipstream.gateway.auth.AuthSettings;
 import dev.slipstream.gateway.auth.SignedIn;
+import dev.slipstream.gateway.live.AccountTopics;
 import dev.slipstream.gateway.live.LiveServices;
 import dev.slipstream.gateway.live.LiveSettings;
 import dev.slipstream.ledger.Account;
@@ -23,6 +24,7 @@ import dev.slipstream.markets.engine.RiskLimits;
 import dev.slipstream.markets.sequencer.BetSequencer;
 import dev.slipstream.media.stream.StreamDirectory;
 import dev.slipstream.platform.Health;
+import dev.slipstream.platform.bus.BusLimits;
 import dev.slipstream.platform.bus.SharedState;
 import dev.slipstream.platform.db.Database;
 import dev.slipstream.platform.db.DatabaseLocation;
@@ -98,7 +100,9 @@ final class BetPlatform implements AutoCloseable {
               AuthServices.MIGRATION,
               Ledger.MIGRATION,
               BetSequencer.MIGRATION));
-      SharedState shared = SharedState.inProcess();
+      // The bus retains what the server's does (SlipstreamNode.busLimits).
+      SharedState shared =
+          SharedState.inProcess(clock, AccountTopics.retention(BusLimits.defaults()));
       opened.push(shared);
       Ledger ledger = Ledger.postgres(db.dataSource(), clock, LedgerSettings.defaults(), null);
       opened.push(ledger);

@@ -143,8 +143,8 @@ public final class BetsBenchmark {
       boolean timeline,
       PrintStream out) {
     Recorder latency = new Recorder(3);
-    Histogram[] bySecond = new Histogram[duration];
-    for (int second = 0; second < duration; second++) {
+    Histogram[] bySecond = new Histogram[timeline ? duration : 0];
+    for (int second = 0; second < bySecond.length; second++) {
       bySecond[second] = new Histogram(3);
     }
     Recorder suspend = new Recorder(3);
@@ -194,7 +194,7 @@ public final class BetsBenchmark {
                     }
                     long micros = (System.nanoTime() - due) / 1_000;
                     (measured ? latency : warming).recordValue(micros);
-                    if (measured) {
+                    if (measured && timeline) {
                       Histogram second = bySecond[(int) ((index - warmUpBets) / rate)];
                       synchronized (second) {
                         second.recordValue(micros);

@@ -1,5 +1,6 @@
 package dev.slipstream.gateway.live;
 
+import dev.slipstream.platform.bus.BusLimits;
 import dev.slipstream.platform.bus.EventBus;
 import dev.slipstream.wire.v1.BetResult;
 import dev.slipstream.wire.v1.BetSettlement;
@@ -13,11 +14,26 @@ import dev.slipstream.wire.v1.WalletUpdate;
  * sequence added.
  */
 public final class AccountTopics {
+  /** What every account topic's name starts with. */
+  public static final String PREFIX = "account.";
+
+  /**
+   * How many events each account topic retains for a client that resumes: there is one topic per
+   * user, so together they grow with the users; a client that resumes from further back gets a
+   * fresh subscription with a snapshot.
+   */
+  public static final int RETAINED_EVENTS = 1_000;
+
   private AccountTopics() {}
+
+  /** Returns the bus limits {@code limits} with the account topics' own retention. */
+  public static BusLimits retention(BusLimits limits) {
+    return limits.withRetention(PREFIX, RETAINED_EVENTS);
+  }
 
   /** Returns the topic of {@code userId}'s feed. */
   public static String topic(String userId) {
-    return "account." + userId;
+    return PREFIX + userId;
   }
 
   /** Appends a bet result to {@code userId}'s feed and returns its offset. */

@@ -65,13 +65,9 @@ public record BusLimits(
     this(maxEntriesPerTopic, channelBufferPerSubscriber, List.of());
   }
 
-  /**
-   * Returns the defaults: 10,000 events per topic, 1,000 per account topic ({@code account.}: one
-   * per user, so their sum grows with the users; a client that resumes from further back gets
-   * {@link OffsetsTrimmed} and a fresh snapshot), and 1,024 messages per channel subscriber.
-   */
+  /** Returns the defaults: 10,000 events per topic and 1,024 messages per channel subscriber. */
   public static BusLimits defaults() {
-    return new BusLimits(10_000, 1_024).withRetention("account.", 1_000);
+    return new BusLimits(10_000, 1_024);
   }
 
   /**

@@ -53,8 +53,7 @@ class SharedStateSettingsTest {
     assertThat(limits.maxEntriesOf("account.vip.u2")).isEqualTo(50);
     assertThat(limits.maxEntriesOf("odds.m1")).isEqualTo(100);
     assertThat(limits.maxEntriesOf("account")).isEqualTo(100);
-    assertThat(BusLimits.defaults().maxEntriesOf("account.u1")).isEqualTo(1_000);
-    assertThat(BusLimits.defaults().maxEntriesOf("markets.str_1")).isEqualTo(10_000);
+    assertThat(BusLimits.defaults().maxEntriesOf("account.u1")).isEqualTo(10_000);
   }
 
   @Test
