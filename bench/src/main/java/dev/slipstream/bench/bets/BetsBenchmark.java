@@ -1,5 +1,6 @@
 package dev.slipstream.bench.bets;
 
+import dev.slipstream.bench.viewers.MachineCpu;
 import dev.slipstream.ledger.ReconciliationReport;
 import dev.slipstream.markets.engine.EngineCommand;
 import dev.slipstream.markets.sequencer.BetSequencer;
@@ -157,6 +158,7 @@ public final class BetsBenchmark {
     long warmUpBets = (long) rate * warmUp;
     long total = (long) rate * (duration + warmUp);
     JournalStats before = null;
+    MachineCpu cpuBefore = MachineCpu.now();
     long start = System.nanoTime();
     List<CompletableFuture<?>> pending = new ArrayList<>();
     int nextSuspension = 0;
@@ -171,6 +173,7 @@ public final class BetsBenchmark {
       long index = i;
       if (i == warmUpBets) {
         before = shard.journalStats();
+        cpuBefore = MachineCpu.now();
       }
       PlaceBet bet =
           PlaceBet.newBuilder()
@@ -226,6 +229,7 @@ public final class BetsBenchmark {
     CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
         .exceptionally(e -> null)
         .join();
+    MachineCpu cpuAfter = MachineCpu.now();
     double seconds = (System.nanoTime() - start) / 1e9;
     var h = latency.getIntervalHistogram();
     var w = warming.getIntervalHistogram();
@@ -254,6 +258,15 @@ public final class BetsBenchmark {
         out.printf(Locale.ROOT, "second %d: %s ms%n", second, percentiles(bySecond[second]));
       }
     }
+    long measuredBets = total - warmUpBets;
+    out.printf(
+        Locale.ROOT,
+        "machine, measured part (generator, server and PostgreSQL together): %.0f %% busy of %d"
+            + " cores, %.0f µs of CPU and %.1f context switches a bet%n",
+        cpuAfter.percentSince(cpuBefore),
+        Runtime.getRuntime().availableProcessors(),
+        cpuAfter.busyMicrosSince(cpuBefore) / measuredBets,
+        (double) cpuAfter.contextSwitchesSince(cpuBefore) / measuredBets);
     out.printf(
         Locale.ROOT,
         "bets: rate=%d %s ms rejected=%d suspend_p99=%.2f ms%n",

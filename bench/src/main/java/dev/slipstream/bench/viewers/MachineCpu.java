@@ -3,6 +3,7 @@ package dev.slipstream.bench.viewers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads the whole machine's CPU time from the first line of {@code /proc/stat}. It matters on
@@ -12,14 +13,17 @@ import java.nio.file.Path;
  * @param busyTicks user, nice, system, irq, softirq and steal time, in 1/100 s
  * @param interruptTicks of which irq and softirq, the time no process is charged for
  * @param totalTicks busy plus idle and iowait
+ * @param contextSwitches the machine's context switches since boot ({@code ctxt}), 0 when unknown
  */
-record MachineCpu(long busyTicks, long interruptTicks, long totalTicks) {
+public record MachineCpu(
+    long busyTicks, long interruptTicks, long totalTicks, long contextSwitches) {
   private static final Path STAT = Path.of("/proc/stat");
 
   /** Returns the counters now, or zeros where the system does not say. */
-  static MachineCpu now() {
+  public static MachineCpu now() {
     try {
-      String first = Files.readAllLines(STAT).getFirst();
+      List<String> lines = Files.readAllLines(STAT);
+      String first = lines.getFirst();
       String[] f = first.trim().split("\\s+");
       long busy = 0;
       long interrupts = 0;
@@ -34,9 +38,15 @@ record MachineCpu(long busyTicks, long interruptTicks, long totalTicks) {
           interrupts += ticks;
         }
       }
-      return new MachineCpu(busy, interrupts, total);
+      long switches = 0;
+      for (String line : lines) {
+        if (line.startsWith("ctxt ")) {
+          switches = Long.parseLong(line.substring("ctxt ".length()).trim());
+        }
+      }
+      return new MachineCpu(busy, interrupts, total, switches);
     } catch (IOException | RuntimeException e) {
-      return new MachineCpu(0, 0, 0);
+      return new MachineCpu(0, 0, 0, 0);
     }
   }
 
@@ -44,13 +54,26 @@ record MachineCpu(long busyTicks, long interruptTicks, long totalTicks) {
    * Returns the machine's CPU use between {@code earlier} and this, 100 per busy core, or -1 when
    * unknown.
    */
-  double percentSince(MachineCpu earlier) {
+  public double percentSince(MachineCpu earlier) {
     return percent(busyTicks - earlier.busyTicks, earlier);
   }
 
   /** Returns the irq and softirq part of {@link #percentSince} (packet delivery), or -1. */
   double interruptPercentSince(MachineCpu earlier) {
     return percent(interruptTicks - earlier.interruptTicks, earlier);
+  }
+
+  /**
+   * Returns the CPU time the whole machine spent busy between {@code earlier} and this, in
+   * microseconds (all cores together), or -1 when unknown.
+   */
+  public double busyMicrosSince(MachineCpu earlier) {
+    return totalTicks > earlier.totalTicks ? (busyTicks - earlier.busyTicks) * 10_000.0 : -1;
+  }
+
+  /** Returns the machine's context switches between {@code earlier} and this. */
+  public long contextSwitchesSince(MachineCpu earlier) {
+    return contextSwitches - earlier.contextSwitches;
   }
 
   private double percent(long ticks, MachineCpu earlier) {
