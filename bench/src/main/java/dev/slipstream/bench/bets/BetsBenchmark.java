@@ -1,6 +1,6 @@
 package dev.slipstream.bench.bets;
 
-import dev.slipstream.bench.viewers.MachineCpu;
+import dev.slipstream.bench.MachineCpu;
 import dev.slipstream.ledger.ReconciliationReport;
 import dev.slipstream.markets.engine.EngineCommand;
 import dev.slipstream.markets.sequencer.BetSequencer;

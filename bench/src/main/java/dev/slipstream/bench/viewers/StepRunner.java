@@ -1,5 +1,6 @@
 package dev.slipstream.bench.viewers;
 
+import dev.slipstream.bench.MachineCpu;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,6 @@
 package dev.slipstream.bench.viewers;
 
+import dev.slipstream.bench.MachineCpu;
 import dev.slipstream.gateway.GatewayStartException;
 import dev.slipstream.media.sfu.MediaStartException;
 import dev.slipstream.platform.db.DatabaseUnavailableException;

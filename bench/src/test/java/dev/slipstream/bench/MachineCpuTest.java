@@ -1,4 +1,4 @@
-package dev.slipstream.bench.viewers;
+package dev.slipstream.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.slipstream.bench.viewers;
+package dev.slipstream.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads the whole machine's CPU time from the first line of {@code /proc/stat}. It matters on
- * loopback: the kernel delivers each datagram in softirq context, which no process is charged for,
- * so the processes' CPU can read well below a machine that is in fact saturated.
+ * Reads the whole machine's CPU time (the first line of {@code /proc/stat}) and its context
+ * switches (its {@code ctxt} line), for the benches that load the machine. It matters on loopback:
+ * the kernel delivers each datagram in softirq context, which no process is charged for, so the
+ * processes' CPU can read well below a machine that is in fact saturated.
  *
  * @param busyTicks user, nice, system, irq, softirq and steal time, in 1/100 s
  * @param interruptTicks of which irq and softirq, the time no process is charged for
@@ -59,7 +60,7 @@ public record MachineCpu(
   }
 
   /** Returns the irq and softirq part of {@link #percentSince} (packet delivery), or -1. */
-  double interruptPercentSince(MachineCpu earlier) {
+  public double interruptPercentSince(MachineCpu earlier) {
     return percent(interruptTicks - earlier.interruptTicks, earlier);
   }
 
