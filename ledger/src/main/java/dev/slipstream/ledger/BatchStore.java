@@ -54,14 +54,18 @@ final class BatchStore {
           + " u.meta, ? FROM unnest(?::uuid[], ?::int8[], ?::int8[], ?::int8[], ?::text[],"
           + " ?::text[], ?::int8[], ?::text[]) AS u(idem, debit, credit, amount, currency, kind,"
           + " hold, meta) ON CONFLICT (idempotency_id) DO NOTHING RETURNING idempotency_id, id";
-  private static final String INSERT_HOLDS =
+
+  /** New holds, without a clause for a repeated idempotency id; {@link #bindHolds} fills it. */
+  static final String ADD_HOLDS =
       "INSERT INTO ledger.holds (idempotency_id, debit_account_id, credit_account_id, amount,"
           + " currency, kind, state, expires_at, created_at, metadata)"
           + " SELECT u.idem, u.debit, u.credit, u.amount, u.currency, u.kind, 'pending',"
           + " u.expires, ?, u.meta FROM unnest(?::uuid[], ?::int8[], ?::int8[], ?::int8[],"
           + " ?::text[], ?::text[], ?::timestamptz[], ?::text[]) AS u(idem, debit, credit,"
-          + " amount, currency, kind, expires, meta) ON CONFLICT (idempotency_id) DO NOTHING"
-          + " RETURNING idempotency_id, id";
+          + " amount, currency, kind, expires, meta)";
+
+  private static final String INSERT_HOLDS =
+      ADD_HOLDS + " ON CONFLICT (idempotency_id) DO NOTHING RETURNING idempotency_id, id";
   static final String RESOLVE_HOLDS =
       "UPDATE ledger.holds h SET state = u.state, posted_amount = u.posted, resolved_at = ?"
           + " FROM unnest(?::int8[], ?::text[], ?::int8[]) AS u(id, state, posted)"
@@ -153,17 +157,7 @@ final class BatchStore {
           "int8",
           longs(accountRows),
           rs -> {
-            long last = rs.getLong(7);
-            Long lastTransfer = rs.wasNull() ? null : last;
-            WorkingAccount a =
-                new WorkingAccount(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    rs.getBoolean(3),
-                    rs.getLong(4),
-                    rs.getLong(5),
-                    rs.getLong(6),
-                    lastTransfer);
+            WorkingAccount a = readAccount(rs);
             accounts.put(a.id, a);
           });
     }
@@ -251,6 +245,21 @@ final class BatchStore {
     if (drafts.isEmpty()) {
       return true;
     }
+    try (PreparedStatement s = c.prepareStatement(INSERT_HOLDS)) {
+      Map<UUID, BatchPlan.HoldDraft> byId = bindHolds(s, 1, drafts, now);
+      try (ResultSet rs = s.executeQuery()) {
+        return readHoldIds(rs, byId) == drafts.size();
+      }
+    }
+  }
+
+  /**
+   * Binds {@link #ADD_HOLDS}'s 9 parameters from {@code first} on; returns the drafts by
+   * idempotency id, for {@link #readHoldIds}.
+   */
+  static Map<UUID, BatchPlan.HoldDraft> bindHolds(
+      PreparedStatement s, int first, List<BatchPlan.HoldDraft> drafts, Instant now)
+      throws SQLException {
     int n = drafts.size();
     UUID[] idem = new UUID[n];
     long[] debit = new long[n];
@@ -274,25 +283,28 @@ final class BatchStore {
       meta[i] = r.metadata();
       byId.put(r.idempotencyId(), d);
     }
-    try (PreparedStatement s = c.prepareStatement(INSERT_HOLDS)) {
-      s.setObject(1, Rows.timestamp(now));
-      Rows.setArray(s, 2, "uuid", idem);
-      Rows.setArray(s, 3, "int8", debit);
-      Rows.setArray(s, 4, "int8", credit);
-      Rows.setArray(s, 5, "int8", amount);
-      Rows.setArray(s, 6, "text", currency);
-      Rows.setArray(s, 7, "text", kind);
-      Rows.setArray(s, 8, "text", expires);
-      Rows.setArray(s, 9, "text", meta);
-      int inserted = 0;
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          byId.get(rs.getObject(1, UUID.class)).id = rs.getLong(2);
-          inserted++;
-        }
-      }
-      return inserted == n;
+    s.setObject(first, Rows.timestamp(now));
+    Rows.setArray(s, first + 1, "uuid", idem);
+    Rows.setArray(s, first + 2, "int8", debit);
+    Rows.setArray(s, first + 3, "int8", credit);
+    Rows.setArray(s, first + 4, "int8", amount);
+    Rows.setArray(s, first + 5, "text", currency);
+    Rows.setArray(s, first + 6, "text", kind);
+    Rows.setArray(s, first + 7, "text", expires);
+    Rows.setArray(s, first + 8, "text", meta);
+    return byId;
+  }
+
+  /**
+   * Gives each draft the id its row got ({@code RETURNING idempotency_id, id}); returns how many.
+   */
+  static int readHoldIds(ResultSet rs, Map<UUID, BatchPlan.HoldDraft> byId) throws SQLException {
+    int inserted = 0;
+    while (rs.next()) {
+      byId.get(rs.getObject(1, UUID.class)).id = rs.getLong(2);
+      inserted++;
     }
+    return inserted;
   }
 
   private static void resolveHolds(Connection c, List<Hold> resolved, Instant now)
@@ -325,6 +337,19 @@ final class BatchStore {
     if (changed.isEmpty()) {
       return;
     }
+    try (PreparedStatement s = c.prepareStatement(UPDATE_ACCOUNTS)) {
+      bindAccounts(s, 1, changed);
+      if (s.executeUpdate() != changed.size()) {
+        throw new SQLException(
+            "an account of this batch changed after it was read; the batch will run again",
+            "40001");
+      }
+    }
+  }
+
+  /** Binds {@link #UPDATE_ACCOUNTS}'s 7 parameters from {@code first} on. */
+  static void bindAccounts(PreparedStatement s, int first, List<WorkingAccount> changed)
+      throws SQLException {
     int n = changed.size();
     long[] id = new long[n];
     long[] balance = new long[n];
@@ -342,20 +367,27 @@ final class BatchStore {
       Long lastTransfer = a.lastTransferIdAfterWrite();
       last[i] = lastTransfer == null ? 0 : lastTransfer;
     }
-    try (PreparedStatement s = c.prepareStatement(UPDATE_ACCOUNTS)) {
-      Rows.setArray(s, 1, "int8", id);
-      Rows.setArray(s, 2, "int8", balance);
-      Rows.setArray(s, 3, "int8", held);
-      Rows.setArray(s, 4, "int8", version);
-      Rows.setArray(s, 5, "int8", last);
-      Rows.setArray(s, 6, "int8", readVersion);
-      Rows.setArray(s, 7, "int8", id);
-      if (s.executeUpdate() != n) {
-        throw new SQLException(
-            "an account of this batch changed after it was read; the batch will run again",
-            "40001");
-      }
-    }
+    Rows.setArray(s, first, "int8", id);
+    Rows.setArray(s, first + 1, "int8", balance);
+    Rows.setArray(s, first + 2, "int8", held);
+    Rows.setArray(s, first + 3, "int8", version);
+    Rows.setArray(s, first + 4, "int8", last);
+    Rows.setArray(s, first + 5, "int8", readVersion);
+    Rows.setArray(s, first + 6, "int8", id);
+  }
+
+  /** One row of {@link #READ_ACCOUNTS}. */
+  static WorkingAccount readAccount(ResultSet rs) throws SQLException {
+    long last = rs.getLong(7);
+    Long lastTransfer = rs.wasNull() ? null : last;
+    return new WorkingAccount(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getBoolean(3),
+        rs.getLong(4),
+        rs.getLong(5),
+        rs.getLong(6),
+        lastTransfer);
   }
 
   private static long[] longs(Set<Long> values) {

@@ -1,13 +1,11 @@
 package dev.slipstream.ledger.limits;
 
-import java.sql.Connection;
-import java.sql.SQLException;
+import dev.slipstream.ledger.HoldsInTransaction;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -41,13 +39,15 @@ public interface PlayerLimits {
   }
 
   /**
-   * Of {@code wallets}, those with any limit or break on record (in force, pending or over), read
-   * on {@code c} inside the caller's transaction: one query for a whole batch of bets. A wallet not
-   * returned has nothing to check, so its stake may be held without {@link #checkStake}.
+   * Picks, of a batch's wallets, those with any limit or break on record (in force, pending or
+   * over): one query for a whole batch of bets, read in the same round trip as the wallets. A
+   * wallet it leaves in has nothing to check, so its stake may be held without {@link #checkStake}.
    */
-  static Set<Long> guardedAmong(Connection c, long[] wallets) throws SQLException {
-    return PostgresPlayerLimits.guardedAmong(c, wallets);
-  }
+  HoldsInTransaction.Screen WALLETS_WITH_LIMITS =
+      new HoldsInTransaction.Screen(
+          "SELECT w FROM unnest(?::int8[]) AS w"
+              + " WHERE EXISTS (SELECT 1 FROM ledger.player_limits l WHERE l.wallet_account_id = w)"
+              + " OR EXISTS (SELECT 1 FROM ledger.exclusions e WHERE e.wallet_account_id = w)");
 
   /**
    * Sets one limit ({@code amount} in minor units) or asks to remove it ({@code amount} empty), and

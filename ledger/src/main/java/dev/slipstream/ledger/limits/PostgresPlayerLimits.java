@@ -12,13 +12,11 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -179,32 +177,6 @@ final class PostgresPlayerLimits implements PlayerLimits {
           }
           return null;
         });
-  }
-
-  static Set<Long> guardedAmong(Connection c, long[] wallets) throws SQLException {
-    Set<Long> guarded = new HashSet<>();
-    if (wallets.length == 0) {
-      return guarded;
-    }
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT wallet_account_id FROM ledger.player_limits WHERE wallet_account_id = ANY(?)"
-                + " UNION SELECT wallet_account_id FROM ledger.exclusions"
-                + " WHERE wallet_account_id = ANY(?)")) {
-      Long[] boxed = new Long[wallets.length];
-      for (int i = 0; i < wallets.length; i++) {
-        boxed[i] = wallets[i];
-      }
-      java.sql.Array array = c.createArrayOf("int8", boxed);
-      s.setArray(1, array);
-      s.setArray(2, array);
-      try (ResultSet rows = s.executeQuery()) {
-        while (rows.next()) {
-          guarded.add(rows.getLong(1));
-        }
-      }
-    }
-    return guarded;
   }
 
   /** The wallet's limits of these kinds in force at {@code now}, without writing anything. */

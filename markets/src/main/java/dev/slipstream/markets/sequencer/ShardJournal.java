@@ -13,8 +13,6 @@ import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -33,9 +31,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A bet's entry may carry its stake hold: the writer then decides and writes the holds of the
  * batch in the same transaction as its journal rows ({@link HoldsInTransaction}), so one commit
- * makes a batch's bets and their money durable together, and a crash keeps both or neither. Holds
- * of wallets with limits or breaks on record are left to the sequencer's checked path (their future
- * completes with null once the journal row is durable), found with one query per batch.
+ * makes a batch's bets and their money durable together, and a crash keeps both or neither; a batch
+ * takes two round trips, one to read the wallets and one to write and commit. Holds of wallets with
+ * limits or breaks on record are left to the sequencer's checked path (their future completes with
+ * null once the journal row is durable), found in the same read ({@link
+ * PlayerLimits#WALLETS_WITH_LIMITS}).
  */
 final class ShardJournal implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ShardJournal.class);
@@ -197,8 +197,7 @@ final class ShardJournal implements AutoCloseable {
     long started = System.nanoTime();
     for (int attempt = 1; ; attempt++) {
       try {
-        List<Entry> guarded = new ArrayList<>();
-        HoldsInTransaction holds = writeOnce(batch, guarded);
+        HoldsInTransaction holds = writeOnce(batch);
         long took = System.nanoTime() - started;
         batches++;
         written += batch.size();
@@ -207,9 +206,6 @@ final class ShardJournal implements AutoCloseable {
           maxCommitNanos = took;
         }
         holds.committed();
-        for (Entry e : guarded) {
-          Objects.requireNonNull(e.held()).complete(null);
-        }
         for (Entry e : batch) {
           e.durable().complete(e.seq());
         }
@@ -238,63 +234,43 @@ final class ShardJournal implements AutoCloseable {
   }
 
   /**
-   * One attempt: the holds of unguarded wallets, then the journal rows, in one committed
-   * transaction. Fills {@code guarded} with the entries whose holds were left to the checked path.
+   * One attempt: the holds of unguarded wallets and the journal rows, committed together in two
+   * round trips ({@link HoldsInTransaction}). Entries whose holds were left to the checked path
+   * complete their {@code held} with null on {@link HoldsInTransaction#committed()}.
    */
-  private HoldsInTransaction writeOnce(List<Entry> batch, List<Entry> guarded) throws SQLException {
+  private HoldsInTransaction writeOnce(List<Entry> batch) throws SQLException {
     long[] seqs = new long[batch.size()];
     byte[][] commands = new byte[batch.size()][];
-    List<Entry> withHold = new ArrayList<>();
+    List<HoldRequest> requests = new ArrayList<>();
+    List<CompletableFuture<@Nullable Outcome<Hold>>> results = new ArrayList<>();
     for (int i = 0; i < seqs.length; i++) {
       Entry e = batch.get(i);
       seqs[i] = e.seq();
       commands[i] = e.command();
-      if (e.hold() != null && e.held() != null) {
-        withHold.add(e);
+      HoldRequest hold = e.hold();
+      CompletableFuture<@Nullable Outcome<Hold>> held = e.held();
+      if (hold != null && held != null) {
+        requests.add(hold);
+        results.add(held);
       }
     }
     Connection c = connection();
     try {
-      Set<Long> screened = Set.of();
-      if (screenLimits && !withHold.isEmpty()) {
-        long[] wallets = new long[withHold.size()];
-        for (int i = 0; i < wallets.length; i++) {
-          wallets[i] = Objects.requireNonNull(withHold.get(i).hold()).debitAccountId();
-        }
-        screened = PlayerLimits.guardedAmong(c, wallets);
-      }
-      List<HoldRequest> requests = new ArrayList<>(withHold.size());
-      List<CompletableFuture<Outcome<Hold>>> results = new ArrayList<>(withHold.size());
-      for (Entry e : withHold) {
-        HoldRequest request = Objects.requireNonNull(e.hold());
-        if (screened.contains(request.debitAccountId())) {
-          guarded.add(e);
-        } else {
-          requests.add(request);
-          results.add(forward(Objects.requireNonNull(e.held())));
-        }
-      }
-      HoldsInTransaction holds =
-          HoldsInTransaction.write(
-              c, requests, results, clock.instant().truncatedTo(ChronoUnit.MICROS));
-      try (PreparedStatement s =
-          c.prepareStatement(
+      return HoldsInTransaction.commit(
+          c,
+          requests,
+          results,
+          clock.instant().truncatedTo(ChronoUnit.MICROS),
+          screenLimits ? PlayerLimits.WALLETS_WITH_LIMITS : null,
+          new HoldsInTransaction.CallerRows(
               "INSERT INTO markets.journal (shard, seq, command)"
-                  + " SELECT ?, * FROM unnest(?::bigint[], ?::bytea[])")) {
-        s.setString(1, shard);
-        s.setArray(2, c.createArrayOf("bigint", box(seqs)));
-        s.setArray(3, c.createArrayOf("bytea", commands));
-        s.executeUpdate();
-      }
-      c.commit();
-      return holds;
+                  + " SELECT ?, * FROM unnest(?::bigint[], ?::bytea[])",
+              (s, first) -> {
+                s.setString(first, shard);
+                s.setArray(first + 1, c.createArrayOf("bigint", box(seqs)));
+                s.setArray(first + 2, c.createArrayOf("bytea", commands));
+              }));
     } catch (SQLException | RuntimeException e) {
-      guarded.clear();
-      try {
-        c.rollback();
-      } catch (SQLException rollback) {
-        log.debug("rollback failed after a failed journal batch", rollback);
-      }
       dropConnection(); // the retry starts on a fresh one, in case this one is broken
       throw e;
     }
@@ -304,7 +280,7 @@ final class ShardJournal implements AutoCloseable {
     Connection c = own;
     if (c == null || c.isClosed()) {
       c = dataSource.getConnection();
-      c.setAutoCommit(false);
+      c.setAutoCommit(true); // each batch commits at the end of its writing round trip
       own = c;
     }
     return c;
@@ -320,21 +296,6 @@ final class ShardJournal implements AutoCloseable {
         log.debug("closing the journal's connection failed", e);
       }
     }
-  }
-
-  /** A future the ledger completes, passing its outcome on to the entry's. */
-  private static CompletableFuture<Outcome<Hold>> forward(
-      CompletableFuture<@Nullable Outcome<Hold>> held) {
-    CompletableFuture<Outcome<Hold>> result = new CompletableFuture<>();
-    result.whenComplete(
-        (outcome, failure) -> {
-          if (failure != null) {
-            held.completeExceptionally(failure);
-          } else {
-            held.complete(outcome);
-          }
-        });
-    return result;
   }
 
   private static void fail(List<Entry> batch, Exception e) {
