@@ -10,7 +10,7 @@ class SlipstreamNodeBusLimitsTest {
   void eachAccountTopicKeepsFewerEventsThanTheSharedTopics() {
     var limits = SlipstreamNode.busLimits();
 
-    assertThat(limits.maxEntriesOf(AccountTopics.topic("u_1"))).isEqualTo(1_000);
+    assertThat(limits.maxEntriesOf(AccountTopics.topic("u_1"))).isEqualTo(100);
     assertThat(limits.maxEntriesOf("markets.str_1")).isEqualTo(10_000);
   }
 }
