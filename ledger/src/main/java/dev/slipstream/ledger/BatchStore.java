@@ -390,7 +390,7 @@ final class BatchStore {
         lastTransfer);
   }
 
-  private static long[] longs(Set<Long> values) {
+  static long[] longs(Set<Long> values) {
     return values.stream().mapToLong(Long::longValue).toArray();
   }
 

@@ -166,12 +166,10 @@ public final class HoldsInTransaction {
       throws SQLException {
     Set<Long> wallets = new LinkedHashSet<>();
     Set<Long> accountIds = new LinkedHashSet<>();
-    List<UUID> ids = new ArrayList<>(requests.size());
     for (HoldRequest r : requests) {
       wallets.add(r.debitAccountId());
       accountIds.add(r.debitAccountId());
       accountIds.add(r.creditAccountId());
-      ids.add(r.idempotencyId());
     }
     List<String> sql = new ArrayList<>(3);
     if (screen != null) {
@@ -187,12 +185,13 @@ public final class HoldsInTransaction {
     try (PreparedStatement s = c.prepareStatement(String.join(";\n", sql))) {
       int p = 1;
       if (screen != null) {
-        Rows.setArray(s, p++, WALLETS_PARAMETER, longs(wallets));
+        Rows.setArray(s, p++, WALLETS_PARAMETER, BatchStore.longs(wallets));
       }
       if (lookUpStored) {
-        Rows.setArray(s, p++, "uuid", ids.toArray(UUID[]::new));
+        Rows.setArray(
+            s, p++, "uuid", requests.stream().map(HoldRequest::idempotencyId).toArray(UUID[]::new));
       }
-      Rows.setArray(s, p, "int8", longs(accountIds));
+      Rows.setArray(s, p, "int8", BatchStore.longs(accountIds));
       s.execute();
       if (screen != null) {
         try (ResultSet rs = s.getResultSet()) {
@@ -255,12 +254,9 @@ public final class HoldsInTransaction {
       rows.binder().bind(s, p);
       s.execute();
       if (!plan.newHolds.isEmpty()) {
+        // No conflict clause: every hold came back, or the statement failed and nothing stayed.
         try (ResultSet rs = s.getResultSet()) {
-          int inserted = BatchStore.readHoldIds(rs, byId);
-          if (inserted != plan.newHolds.size()) {
-            throw new IllegalStateException(
-                inserted + " holds stored of " + plan.newHolds.size() + " and yet committed");
-          }
+          BatchStore.readHoldIds(rs, byId);
         }
       }
     }
@@ -273,14 +269,5 @@ public final class HoldsInTransaction {
     }
     ServerErrorMessage detail = psql.getServerErrorMessage();
     return detail != null && REPEATED_HOLD.equals(detail.getConstraint());
-  }
-
-  private static long[] longs(Set<Long> values) {
-    long[] array = new long[values.size()];
-    int i = 0;
-    for (long v : values) {
-      array[i++] = v;
-    }
-    return array;
   }
 }
