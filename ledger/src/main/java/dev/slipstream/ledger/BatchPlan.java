@@ -195,6 +195,15 @@ final class BatchPlan {
       refuse(result, Rejection.HOLD_NOT_PENDING, notPending(hold));
       return;
     }
+    if (hold.kind() == TransferKind.BET_FLOAT) {
+      refuse(
+          result,
+          Rejection.FLOAT_NOT_POSTABLE,
+          "hold "
+              + hold.id()
+              + " is a bet float: its stakes are drawn from it, it is never posted");
+      return;
+    }
     if (!now.isBefore(hold.expiresAt())) {
       refuse(
           result,

@@ -26,7 +26,9 @@ public enum Rejection {
   /** The hold's timeout passed before the post arrived (409). */
   HOLD_EXPIRED(Status.CONFLICT),
   /** A post asked for more than the hold reserved (400). */
-  AMOUNT_EXCEEDS_HOLD(Status.INVALID);
+  AMOUNT_EXCEEDS_HOLD(Status.INVALID),
+  /** A post named a bet float, which is drawn into stakes or voided, never posted (409). */
+  FLOAT_NOT_POSTABLE(Status.CONFLICT);
 
   private enum Status {
     NOT_FOUND,

@@ -20,7 +20,12 @@ public enum TransferKind {
   /** A correction made by an operator, with its reason in the metadata. */
   ADJUSTMENT,
   /** Any other movement between two accounts. */
-  TRANSFER;
+  TRANSFER,
+  /**
+   * Only for holds: money a bet shard reserves on a wallet ahead of its bets and draws their stakes
+   * from ({@link FloatDraws}); never posted, its rest voided when the shard gives it back.
+   */
+  BET_FLOAT;
 
   /** Returns the name stored in the database, e.g. {@code stake}. */
   public String wireName() {

@@ -30,11 +30,16 @@ public record TransferRequest(
    * Validates the request.
    *
    * @throws InvalidInputException {@code invalid_amount}, {@code same_account}, {@code
-   *     invalid_currency}, {@code invalid_metadata} or {@code missing_...}
+   *     invalid_currency}, {@code invalid_metadata}, {@code invalid_transfer_kind} (a bet float is
+   *     a hold, never a transfer) or {@code missing_...}
    */
   public TransferRequest {
     LedgerInputs.present(idempotencyId, "idempotency_id");
     LedgerInputs.present(kind, "kind");
+    if (kind == TransferKind.BET_FLOAT) {
+      throw new InvalidInputException(
+          "invalid_transfer_kind", "bet_float is a kind of hold only: no transfer moves a float");
+    }
     LedgerInputs.amount(amount);
     LedgerInputs.twoAccounts(debitAccountId, creditAccountId);
     LedgerInputs.currency(currency);

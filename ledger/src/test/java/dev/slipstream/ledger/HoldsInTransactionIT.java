@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +24,9 @@ import org.junit.jupiter.api.Test;
  * caller's row that cannot be written) leaves nothing half-written.
  */
 class HoldsInTransactionIT {
-  private static final String NOTES = "ledger.test_notes";
+  private static final String NOTES = TwoFundedWallets.NOTES;
 
+  private TwoFundedWallets fixture;
   private Database db;
   private Ledger ledger;
   private Account alice;
@@ -35,34 +35,17 @@ class HoldsInTransactionIT {
 
   @BeforeEach
   void openLedger() {
-    db = LedgerSchema.fresh();
-    ledger =
-        Ledger.postgres(
-            db.dataSource(),
-            InstantSource.system(),
-            LedgerSettings.defaults().withoutSweeper(),
-            null);
-    Account clearing = ledger.openAccount(AccountKind.PAYMENT_CLEARING, "psp", "EUR");
-    escrow = ledger.openAccount(AccountKind.BET_ESCROW, "market", "EUR");
-    alice = ledger.openAccount(AccountKind.PLAYER_WALLET, "alice", "EUR");
-    bob = ledger.openAccount(AccountKind.PLAYER_WALLET, "bob", "EUR");
-    for (Account wallet : List.of(alice, bob)) {
-      ledger.transfer(
-          new TransferRequest(
-              UUID.randomUUID(),
-              clearing.id(),
-              wallet.id(),
-              10_000,
-              "EUR",
-              TransferKind.DEPOSIT,
-              null));
-    }
-    LedgerSchema.execute(db.dataSource(), "CREATE TABLE " + NOTES + " (note TEXT NOT NULL)");
+    fixture = new TwoFundedWallets();
+    db = fixture.db;
+    ledger = fixture.ledger;
+    alice = fixture.alice;
+    bob = fixture.bob;
+    escrow = fixture.escrow;
   }
 
   @AfterEach
   void closeLedger() {
-    ledger.close();
+    fixture.close();
   }
 
   @Test
@@ -209,8 +192,7 @@ class HoldsInTransactionIT {
   }
 
   private static HoldsInTransaction.CallerRows note(String text) {
-    return new HoldsInTransaction.CallerRows(
-        "INSERT INTO " + NOTES + " (note) VALUES (?)", (s, first) -> s.setString(first, text));
+    return TwoFundedWallets.note(text);
   }
 
   private HoldRequest stake(Account wallet, long amount) {

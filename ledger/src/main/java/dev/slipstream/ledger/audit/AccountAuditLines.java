@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * The audit lines about one ledger account ({@code account:<id>}): the lines written about it, and
  * one line per transfer credited to it and per hold placed or resolved on it, each expanded from
  * the per-batch audit row the database wrote for it (V5) and carrying that row's id and time. A
- * transfer or hold the audit log does not name gets no line, so a gap shows.
+ * transfer or hold the audit log does not name gets no line, so a gap shows. Each draw from one of
+ * its bet floats gets a line too.
  */
 final class AccountAuditLines {
   private static final Pattern ACCOUNT = Pattern.compile("account:([1-9][0-9]{0,18})");
@@ -36,8 +37,24 @@ final class AccountAuditLines {
   }
 
   /**
+   * One line per draw from each of the account's bet floats (V7): a float is named by every batch
+   * of draws it gave to, with what it gave at the same place in the row's {@code drawn} list.
+   */
+  private static final String FLOAT_DRAW_LINES =
+      " SELECT a.id, a.at, 'ledger', 'money.float_draw', ?,"
+          + " jsonb_build_object('holdId', f.id, 'kind', f.kind, 'debitAccountId',"
+          + " f.debit_account_id, 'creditAccountId', f.credit_account_id, 'amount',"
+          + " (a.details -> 'drawn' ->> (p.ord - 1)::int)::bigint, 'currency', f.currency)::text,"
+          + " 3, f.id FROM ledger.holds f JOIN ledger.audit_log a ON a.actor = 'ledger'"
+          + " AND a.action = 'money.float_draws' AND (a.details ->> 'lastId')::bigint >= f.id"
+          + " AND a.details -> 'ids' @> to_jsonb(f.id)"
+          + " CROSS JOIN LATERAL (SELECT e.ord FROM jsonb_array_elements(a.details -> 'ids')"
+          + " WITH ORDINALITY AS e(v, ord) WHERE e.v::bigint = f.id) p"
+          + " WHERE f.debit_account_id = ? AND f.kind = 'bet_float'";
+
+  /**
    * Lines about the account, oldest first; parameters: subject, subject, account id, subject,
-   * account id, subject, account id, limit.
+   * account id, subject, account id, subject, account id, limit.
    */
   static final String SQL =
       "SELECT id, at, actor, action, subject, details FROM ("
@@ -55,6 +72,8 @@ final class AccountAuditLines {
           + holdLine("'money.holds_pending'")
           + " UNION ALL"
           + holdLine("'money.holds_posted', 'money.holds_voided', 'money.holds_expired'")
+          + " UNION ALL"
+          + FLOAT_DRAW_LINES
           + ") lines ORDER BY id, part, item LIMIT ?";
 
   private AccountAuditLines() {}

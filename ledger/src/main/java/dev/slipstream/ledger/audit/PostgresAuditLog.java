@@ -79,13 +79,13 @@ final class PostgresAuditLog implements AuditLog {
     }
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(AccountAuditLines.SQL)) {
-      for (int i : new int[] {1, 2, 4, 6}) {
+      for (int i : new int[] {1, 2, 4, 6, 8}) {
         s.setString(i, subject);
       }
-      for (int i : new int[] {3, 5, 7}) {
+      for (int i : new int[] {3, 5, 7, 9}) {
         s.setLong(i, account.get());
       }
-      s.setInt(8, Math.max(0, limit));
+      s.setInt(10, Math.max(0, limit));
       return entries(s);
     } catch (SQLException e) {
       throw new LedgerUnavailableException("audit log failed: " + e.getMessage(), e);
