@@ -143,6 +143,13 @@ public interface Ledger extends AutoCloseable {
    */
   List<Hold> openHolds(long accountId);
 
+  /**
+   * Returns the pending bet floats ({@link TransferKind#BET_FLOAT}) whose metadata is {@code
+   * owner}, oldest first: what a bet shard reserved and has not given back, for it to give back at
+   * start.
+   */
+  List<Hold> openFloats(String owner);
+
   /** Returns what the writer has done so far. */
   WriterStats writerStats();
 

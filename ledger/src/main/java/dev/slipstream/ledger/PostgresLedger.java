@@ -274,13 +274,34 @@ final class PostgresLedger implements Ledger {
   @Override
   public List<Hold> openHolds(long accountId) {
     account(accountId);
+    return pendingHolds(
+        "debit_account_id = ?", s -> s.setLong(1, accountId), "reading an account's open holds");
+  }
+
+  @Override
+  public List<Hold> openFloats(String owner) {
+    return pendingHolds(
+        "kind = 'bet_float' AND metadata = ?",
+        s -> s.setString(1, owner),
+        "reading a shard's open floats");
+  }
+
+  /** Sets a query's parameters. */
+  private interface Parameters {
+    void set(PreparedStatement statement) throws SQLException;
+  }
+
+  /** The pending holds that {@code condition} picks, oldest first. */
+  private List<Hold> pendingHolds(String condition, Parameters parameters, String what) {
     String sql =
         "SELECT "
             + Rows.HOLD_COLUMNS
-            + " FROM ledger.holds WHERE debit_account_id = ? AND state = 'pending' ORDER BY id";
+            + " FROM ledger.holds WHERE "
+            + condition
+            + " AND state = 'pending' ORDER BY id";
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(sql)) {
-      s.setLong(1, accountId);
+      parameters.set(s);
       List<Hold> holds = new ArrayList<>();
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
@@ -289,7 +310,7 @@ final class PostgresLedger implements Ledger {
       }
       return holds;
     } catch (SQLException e) {
-      throw unavailable("reading an account's open holds", e);
+      throw unavailable(what, e);
     }
   }
 

@@ -45,6 +45,9 @@ final class LiveMarkets implements Consumer<AnalyticsFrame>, AutoCloseable {
   static final String CURRENCY = "EUR";
   private static final Logger log = LoggerFactory.getLogger(LiveMarkets.class);
 
+  /** The one bet shard's name. */
+  static final String SHARD = "main";
+
   private final BetSequencer shard;
   private final MarketService service;
   private final MarketEvents events;
@@ -95,7 +98,9 @@ final class LiveMarkets implements Consumer<AnalyticsFrame>, AutoCloseable {
   /**
    * Starts the shard (replaying its journal) with stakes checked against players' limits and held
    * towards the house account; reconciliation counts a hold as owned when the shard or {@code
-   * otherOwners} (payments) owns it.
+   * otherOwners} (payments) owns it. With {@code localJournal} the shard journals to {@code
+   * journalFolder} and drains it to PostgreSQL ({@code bets.journal=local}); without, it commits to
+   * PostgreSQL directly, after draining whatever a local journal left in that folder.
    */
   static LiveMarkets start(
       DataSource dataSource,
@@ -105,16 +110,20 @@ final class LiveMarkets implements Consumer<AnalyticsFrame>, AutoCloseable {
       InstantSource clock,
       MeterRegistry registry,
       HoldBacking otherOwners,
-      EvidenceFrames frames)
+      EvidenceFrames frames,
+      java.nio.file.Path journalFolder,
+      boolean localJournal)
       throws SQLException {
     Account house = ledger.openAccount(AccountKind.HOUSE, "house", CURRENCY);
     BetSequencer shard =
         BetSequencer.start(
-            "main",
+            SHARD,
             dataSource,
             ledger,
             house.id(),
             PlayerLimits.postgres(dataSource, clock),
+            localJournal ? journalFolder : null,
+            localJournal ? null : journalFolder,
             clock,
             System::nanoTime);
     MarketService service =

@@ -151,7 +151,9 @@ final class SlipstreamNode implements AutoCloseable {
                 clock,
                 metrics.registry(),
                 money.payments().holdBacking(),
-                thumbnails == null ? EvidenceFrames.NONE : thumbnails);
+                thumbnails == null ? EvidenceFrames.NONE : thumbnails,
+                config.dataDirectory().resolve("journal").resolve(LiveMarkets.SHARD),
+                config.betsJournal().equals("local"));
         opened.push(markets);
         if (analytics != null) {
           analytics.addConsumer(markets);
@@ -225,7 +227,9 @@ final class SlipstreamNode implements AutoCloseable {
       InstantSource clock,
       io.micrometer.core.instrument.MeterRegistry registry,
       dev.slipstream.ledger.spi.HoldBacking paymentHolds,
-      EvidenceFrames frames) {
+      EvidenceFrames frames,
+      java.nio.file.Path journalFolder,
+      boolean localJournal) {
     try {
       return LiveMarkets.start(
           database.dataSource(),
@@ -243,7 +247,9 @@ final class SlipstreamNode implements AutoCloseable {
           clock,
           registry,
           paymentHolds,
-          frames);
+          frames,
+          journalFolder,
+          localJournal);
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException("cannot start the bet shard: " + e.getMessage(), e);
     }

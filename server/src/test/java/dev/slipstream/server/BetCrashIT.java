@@ -43,8 +43,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code kill -9} of the real demo server (media, vision, live markets, ledger, gateway) in the
@@ -62,15 +63,18 @@ class BetCrashIT {
   private final ObjectMapper json = new ObjectMapper();
   @TempDir Path data;
 
-  @Test
-  void everyAcknowledgedBetHoldSurvivesAKillNineAndTheBooksReconcile() throws Exception {
+  /** Once with each journal: group commit to PostgreSQL, and the local file drained to it. */
+  @ParameterizedTest(name = "bets.journal={0}")
+  @ValueSource(strings = {"postgres", "local"})
+  void everyAcknowledgedBetHoldSurvivesAKillNineAndTheBooksReconcile(String journal)
+      throws Exception {
     int port = ServerProcess.freePort();
     String base = "http://127.0.0.1:" + port;
     Set<String> acknowledgedBets = ConcurrentHashMap.newKeySet();
     Set<String> acknowledgedDeposits = ConcurrentHashMap.newKeySet();
     AtomicInteger refusedBets = new AtomicInteger();
     List<String> emails = new ArrayList<>();
-    try (ServerProcess server = startDemo(port)) {
+    try (ServerProcess server = startDemo(port, journal)) {
       server.awaitOutput("Slipstream is up", START);
       server.awaitOutput("(live from the synthetic source)", START);
       ApiAccounts accounts = new ApiAccounts(base);
@@ -137,7 +141,9 @@ class BetCrashIT {
 
     int port2 = ServerProcess.freePort();
     String base2 = "http://127.0.0.1:" + port2;
-    try (ServerProcess again = MoneyServer.start(port2, data, SECRET)) {
+    // The same journal again: a local one is drained to PostgreSQL before the shard replays.
+    try (ServerProcess again =
+        MoneyServer.start(port2, data, SECRET, List.of("--bets-journal=" + journal))) {
       again.awaitOutput("Slipstream is up", START);
       Set<String> present = new HashSet<>();
       ApiAccounts accounts = new ApiAccounts(base2);
@@ -324,7 +330,7 @@ class BetCrashIT {
     }
   }
 
-  private ServerProcess startDemo(int port) throws java.io.IOException {
+  private ServerProcess startDemo(int port, String journal) throws java.io.IOException {
     return ServerProcess.start(
         List.of(
             "demo",
@@ -336,6 +342,7 @@ class BetCrashIT {
             "--media-srt-port=0",
             "--payments-webhook-secret=" + SECRET,
             "--payments-sandbox-confirm-seconds=0",
+            "--bets-journal=" + journal,
             ApiAccounts.ADMIN_FLAG),
         Map.of());
   }

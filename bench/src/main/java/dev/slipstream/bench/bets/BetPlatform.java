@@ -85,8 +85,12 @@ final class BetPlatform implements AutoCloseable {
     this.bettors = bettors;
   }
 
-  /** Starts everything, registers and funds {@code bettorCount} bettors, opens the markets. */
-  static BetPlatform start(int bettorCount, List<String> markets) throws Exception {
+  /**
+   * Starts everything, registers and funds {@code bettorCount} bettors, opens the markets; the
+   * shard journals to a local file (drained to PostgreSQL) when {@code localJournal}.
+   */
+  static BetPlatform start(int bettorCount, List<String> markets, boolean localJournal)
+      throws Exception {
     Deque<AutoCloseable> opened = new ArrayDeque<>();
     try {
       InstantSource clock = InstantSource.system();
@@ -114,6 +118,7 @@ final class BetPlatform implements AutoCloseable {
               ledger,
               house.id(),
               PlayerLimits.postgres(db.dataSource(), clock),
+              localJournal ? folder.resolve("journal") : null,
               clock,
               System::nanoTime);
       opened.push(shard);

@@ -42,8 +42,10 @@ public final class BetsBenchmark {
    * Runs with {@code --rate=N} (bets a second, default 5000), {@code --duration-s=N} (20), {@code
    * --warmup-s=N} (10: bets placed at the same rate first and not counted, while the JIT compiles
    * the path and the tables and maps reach their working size), {@code --bettors=N} (1000), {@code
-   * --transport=socket|direct} (socket) and {@code --timeline} (also print p50, p99 and max for
-   * each second of the measured part, by when the bets were due: where the slow ones cluster).
+   * --transport=socket|direct} (socket), {@code --journal=postgres|local} (postgres: where bets
+   * become durable, as the server's {@code bets.journal}) and {@code --timeline} (also print p50,
+   * p99 and max for each second of the measured part, by when the bets were due: where the slow
+   * ones cluster).
    */
   public static void main(String[] args) throws Exception {
     int rate = 5_000;
@@ -52,6 +54,7 @@ public final class BetsBenchmark {
     int bettors = 1_000;
     boolean socket = true;
     boolean timeline = false;
+    boolean localJournal = false;
     for (String arg : args) {
       if (arg.startsWith("--rate=")) {
         rate = Integer.parseInt(arg.substring("--rate=".length()));
@@ -63,6 +66,8 @@ public final class BetsBenchmark {
         bettors = Integer.parseInt(arg.substring("--bettors=".length()));
       } else if (arg.equals("--transport=socket") || arg.equals("--transport=direct")) {
         socket = arg.endsWith("socket");
+      } else if (arg.equals("--journal=postgres") || arg.equals("--journal=local")) {
+        localJournal = arg.endsWith("local");
       } else if (arg.equals("--timeline")) {
         timeline = true;
       } else {
@@ -70,11 +75,11 @@ public final class BetsBenchmark {
             "slipstream bench bets: unknown option "
                 + arg
                 + " (--rate=N, --duration-s=N, --warmup-s=N, --bettors=N,"
-                + " --transport=socket|direct, --timeline)");
+                + " --transport=socket|direct, --journal=postgres|local, --timeline)");
         System.exit(2);
       }
     }
-    run(rate, duration, warmUp, bettors, socket, timeline, System.out);
+    run(rate, duration, warmUp, bettors, socket, localJournal, timeline, System.out);
   }
 
   static void run(
@@ -83,6 +88,7 @@ public final class BetsBenchmark {
       int warmUp,
       int bettorCount,
       boolean socket,
+      boolean localJournal,
       boolean timeline,
       PrintStream out)
       throws Exception {
@@ -90,11 +96,15 @@ public final class BetsBenchmark {
     for (int m = 0; m < MARKETS; m++) {
       markets.add("m" + m);
     }
-    try (BetPlatform platform = BetPlatform.start(bettorCount, markets)) {
+    try (BetPlatform platform = BetPlatform.start(bettorCount, markets, localJournal)) {
       out.println(
           "database: "
               + platform.db.description()
-              + " (fsync and synchronous_commit on); "
+              + " (fsync and synchronous_commit on); journal: "
+              + (localJournal
+                  ? "local file, fsynced per batch, drained to PostgreSQL"
+                  : "PostgreSQL")
+              + "; "
               + bettorCount
               + " bettors, "
               + MARKETS

@@ -16,6 +16,9 @@ import dev.slipstream.platform.db.SchemaMigration;
 import dev.slipstream.wire.v1.BetRejectCode;
 import dev.slipstream.wire.v1.BetResult;
 import dev.slipstream.wire.v1.PlaceBet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.List;
@@ -61,7 +64,7 @@ public final class BetSequencer implements AutoCloseable {
 
   private final String shard;
   private final BetEngine engine;
-  private final ShardJournal journal;
+  private final BetJournal journal;
   private final BetMoney money;
   private volatile boolean pendingBets;
   private final InstantSource clock;
@@ -101,7 +104,7 @@ public final class BetSequencer implements AutoCloseable {
   private BetSequencer(
       String shard,
       BetEngine engine,
-      ShardJournal journal,
+      BetJournal journal,
       BetMoney money,
       InstantSource clock,
       LongSupplier nanoTime) {
@@ -146,13 +149,99 @@ public final class BetSequencer implements AutoCloseable {
       InstantSource clock,
       LongSupplier nanoTime)
       throws SQLException {
+    return start(shard, dataSource, ledger, houseAccountId, limits, null, clock, nanoTime);
+  }
+
+  /**
+   * The same, journaling to {@code localJournal} (a folder of this shard's own) when given: each
+   * batch is fsynced there and answered, and drained to PostgreSQL in batches of hundreds, with
+   * each stake drawn from a float the shard reserves on the wallet ({@link LocalBetJournal}).
+   * Without it the journal commits to PostgreSQL ({@link ShardJournal}).
+   *
+   * @throws UncheckedIOException when the local journal cannot be opened or read back
+   */
+  public static BetSequencer start(
+      String shard,
+      DataSource dataSource,
+      Ledger ledger,
+      long houseAccountId,
+      @Nullable PlayerLimits limits,
+      @Nullable Path localJournal,
+      InstantSource clock,
+      LongSupplier nanoTime)
+      throws SQLException {
+    return start(
+        shard, dataSource, ledger, houseAccountId, limits, localJournal, null, clock, nanoTime);
+  }
+
+  /**
+   * The same; {@code formerLocalJournal}, when given (and {@code localJournal} is not), is the
+   * folder where this shard's local journal was, and whatever is left there is drained to
+   * PostgreSQL and removed first, so switching {@code bets.journal} back to PostgreSQL loses no
+   * bet.
+   */
+  public static BetSequencer start(
+      String shard,
+      DataSource dataSource,
+      Ledger ledger,
+      long houseAccountId,
+      @Nullable PlayerLimits limits,
+      @Nullable Path localJournal,
+      @Nullable Path formerLocalJournal,
+      InstantSource clock,
+      LongSupplier nanoTime)
+      throws SQLException {
+    if (localJournal == null && formerLocalJournal != null) {
+      try {
+        int drained =
+            LocalJournalStart.drainAndRemove(formerLocalJournal, dataSource, ledger, shard, clock);
+        if (drained > 0) {
+          log.info(
+              "bet shard {}: drained {} records the local journal in {} held to PostgreSQL",
+              shard,
+              drained,
+              formerLocalJournal);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "bet shard "
+                + shard
+                + ": the former local journal in "
+                + formerLocalJournal
+                + " cannot be drained",
+            e);
+      }
+    }
+    LocalJournalStart local = null;
+    if (localJournal != null) {
+      try {
+        local = LocalJournalStart.open(localJournal, dataSource, ledger, shard, clock);
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "bet shard " + shard + ": the local journal in " + localJournal + " cannot be read", e);
+      }
+    }
     BetEngine engine = new BetEngine(shard);
     List<byte[]> entries = ShardJournal.read(dataSource, shard);
     JournalReplay replay =
         JournalReplay.of(engine, entries.stream().map(CommandCodec::decode).toList());
-    ShardJournal journal =
-        new ShardJournal(
-            dataSource, shard, ShardJournal.lastSeq(dataSource, shard), clock, limits != null);
+    BetJournal journal =
+        local == null
+            ? new ShardJournal(
+                dataSource,
+                shard,
+                JournalDrain.drainedThrough(dataSource, shard),
+                clock,
+                limits != null)
+            : new LocalBetJournal(
+                local.file(),
+                local.lastSeq(),
+                shard,
+                dataSource,
+                ledger,
+                limits != null ? dataSource : null,
+                clock,
+                nanoTime);
     BetSequencer sequencer =
         new BetSequencer(
             shard, engine, journal, new BetMoney(ledger, houseAccountId, limits), clock, nanoTime);
@@ -160,10 +249,19 @@ public final class BetSequencer implements AutoCloseable {
     int finished = sequencer.money.finish(replay.closings());
     sequencer.thread.start();
     log.info(
-        "bet shard {} replayed {} journal entries; finished the money of {} bets closed before"
-            + " a restart",
+        "bet shard {} replayed {} journal entries ({}); finished the money of {} bets closed"
+            + " before a restart",
         shard,
         entries.size(),
+        local == null
+            ? "journal in PostgreSQL"
+            : "local journal in "
+                + localJournal
+                + ": drained "
+                + local.drained()
+                + " records left from before, gave back "
+                + local.floatsGivenBack()
+                + " floats",
         finished);
     return sequencer;
   }
@@ -281,21 +379,15 @@ public final class BetSequencer implements AutoCloseable {
 
   /** Journal batches written, for metrics. */
   public long journalBatches() {
-    return journal.batches();
+    return journal.stats().batches();
   }
 
   /**
-   * What the journal's commits cost so far: batches, entries, retries, and the mean and longest
-   * time to write and commit one batch (its bets' journal rows and stake holds together).
+   * What the journal's writes cost so far: batches, entries, retries, and the mean and longest time
+   * to make one batch durable.
    */
   public JournalStats journalStats() {
-    long batches = journal.batches();
-    return new JournalStats(
-        batches,
-        journal.written(),
-        journal.retries(),
-        batches == 0 ? 0 : journal.commitNanos() / batches,
-        journal.maxCommitNanos());
+    return journal.stats();
   }
 
   private void placeOnShard(EngineCommand.Place command, CompletableFuture<BetResult> reply) {
@@ -332,18 +424,28 @@ public final class BetSequencer implements AutoCloseable {
       throw unholdable;
     }
     copies.track(command.bet(), reply, queue::offer);
-    // The stake is held in the journal's own transaction: one commit for the bet and its money.
-    CompletableFuture<@Nullable Outcome<Hold>> inJournal = new CompletableFuture<>();
-    CompletableFuture<Long> durable = journal(command, holdRequest, inJournal);
-    durable
-        .thenCombine(money.holdAlong(bet, currency, inJournal), (seq, outcome) -> outcome)
+    // The journal covers the stake (held in its own commit, or drawn from the shard's float on
+    // the wallet), or leaves it to the checked path; the bet is answered once both are certain.
+    StakeEntry entry = journalBet(command, holdRequest);
+    CompletableFuture<Outcome<Hold>> holding = money.holdAlong(bet, currency, entry.held());
+    CompletableFuture<Outcome<?>> covered =
+        entry
+            .covered()
+            .thenCompose(
+                outcome ->
+                    outcome != null
+                        ? CompletableFuture.completedFuture(outcome)
+                        : holding.thenApply(checked -> checked));
+    entry
+        .durable()
+        .thenCombine(covered, (seq, outcome) -> outcome)
         .whenComplete(
             (outcome, failure) -> {
               if (failure != null) {
                 BetResult refusal = answers.refusedBeforeHold(decision.requestId(), failure);
                 release(bet.betId(), refusal.getRejectCode(), refusal.getRejectDetail());
                 reply.complete(refusal);
-              } else if (outcome instanceof Outcome.Refused<Hold> refused) {
+              } else if (outcome instanceof Outcome.Refused<?> refused) {
                 BetRejectCode code =
                     refused.reason() == Rejection.INSUFFICIENT_FUNDS
                         ? BetRejectCode.BET_REJECT_CODE_INSUFFICIENT_FUNDS
@@ -383,14 +485,17 @@ public final class BetSequencer implements AutoCloseable {
   }
 
   private CompletableFuture<Long> journal(EngineCommand command) {
-    return journal(command, null, null);
+    return watched(journal.append(CommandCodec.encode(command)));
   }
 
-  private CompletableFuture<Long> journal(
-      EngineCommand command,
-      @Nullable HoldRequest hold,
-      @Nullable CompletableFuture<@Nullable Outcome<Hold>> held) {
-    CompletableFuture<Long> durable = journal.append(CommandCodec.encode(command), hold, held);
+  private StakeEntry journalBet(EngineCommand command, HoldRequest stake) {
+    StakeEntry entry = journal.appendBet(CommandCodec.encode(command), stake);
+    watched(entry.durable());
+    return entry;
+  }
+
+  /** Stops the shard taking bets once a journal write has failed. */
+  private CompletableFuture<Long> watched(CompletableFuture<Long> durable) {
     durable.exceptionally(
         e -> {
           if (!failed) {

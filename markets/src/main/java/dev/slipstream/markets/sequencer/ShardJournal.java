@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * null once the journal row is durable), found in the same read ({@link
  * PlayerLimits#WALLETS_WITH_LIMITS}).
  */
-final class ShardJournal implements AutoCloseable {
+final class ShardJournal implements BetJournal {
   private static final Logger log = LoggerFactory.getLogger(ShardJournal.class);
   private static final int MAX_BATCH = 1_000;
   private static final int CONFLICT_ATTEMPTS = 8;
@@ -120,17 +120,24 @@ final class ShardJournal implements AutoCloseable {
     }
   }
 
-  /** Queues a command; the future completes with its sequence number once committed. */
-  CompletableFuture<Long> append(byte[] command) {
+  @Override
+  public CompletableFuture<Long> append(byte[] command) {
     return append(command, null, null);
   }
 
   /**
-   * Queues a bet's command with its stake hold, to commit together. {@code held} completes after
-   * the commit with the hold's outcome, or with null when the wallet has limits or a break on
-   * record and the stake must go through the checked path instead; it fails with the journal.
+   * Queues a bet's command with its stake hold, to commit together: the stake is covered and held
+   * by the same commit ({@code held} completes with null when the wallet has limits or a break on
+   * record and the stake must go through the checked path instead).
    */
-  CompletableFuture<Long> append(
+  @Override
+  public StakeEntry appendBet(byte[] command, HoldRequest stake) {
+    CompletableFuture<@Nullable Outcome<Hold>> held = new CompletableFuture<>();
+    CompletableFuture<Long> durable = append(command, stake, held);
+    return new StakeEntry(durable, held.thenApply(outcome -> outcome), held);
+  }
+
+  private CompletableFuture<Long> append(
       byte[] command,
       @Nullable HoldRequest hold,
       @Nullable CompletableFuture<@Nullable Outcome<Hold>> held) {
@@ -147,26 +154,10 @@ final class ShardJournal implements AutoCloseable {
     return durable;
   }
 
-  long batches() {
-    return batches;
-  }
-
-  long written() {
-    return written;
-  }
-
-  /** Time spent writing and committing batches, in nanoseconds: the total and the longest. */
-  long commitNanos() {
-    return commitNanos;
-  }
-
-  long maxCommitNanos() {
-    return maxCommitNanos;
-  }
-
-  /** Batches run again after a conflict with the ledger's writer or a lost connection. */
-  long retries() {
-    return retries;
+  @Override
+  public JournalStats stats() {
+    long n = batches;
+    return new JournalStats(n, written, retries, n == 0 ? 0 : commitNanos / n, maxCommitNanos);
   }
 
   private void writeLoop() {
@@ -315,7 +306,6 @@ final class ShardJournal implements AutoCloseable {
     return boxed;
   }
 
-  /** Writes what is queued, then stops the writer. */
   @Override
   public void close() {
     closed = true;

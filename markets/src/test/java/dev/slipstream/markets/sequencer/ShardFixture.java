@@ -30,6 +30,7 @@ public final class ShardFixture implements AutoCloseable {
   public final Account bob;
   public BetSequencer shard;
   public final @org.jspecify.annotations.Nullable PlayerLimits limits;
+  private final java.nio.file.@org.jspecify.annotations.Nullable Path localJournal;
 
   public ShardFixture() throws SQLException {
     this(false);
@@ -37,6 +38,17 @@ public final class ShardFixture implements AutoCloseable {
 
   /** With {@code withLimits}, stakes are checked against players' limits before they are held. */
   public ShardFixture(boolean withLimits) throws SQLException {
+    this(withLimits, null);
+  }
+
+  /**
+   * The same, the shard journaling to {@code localJournal} (drained to PostgreSQL, stakes drawn
+   * from floats) when given.
+   */
+  public ShardFixture(
+      boolean withLimits, java.nio.file.@org.jspecify.annotations.Nullable Path localJournal)
+      throws SQLException {
+    this.localJournal = localJournal;
     db = TestDatabase.embedded();
     try (Connection c = db.dataSource().getConnection();
         Statement s = c.createStatement()) {
@@ -125,7 +137,14 @@ public final class ShardFixture implements AutoCloseable {
   private BetSequencer startShard() {
     try {
       return BetSequencer.start(
-          "test", db.dataSource(), ledger, house.id(), limits, Clock.systemUTC(), System::nanoTime);
+          "test",
+          db.dataSource(),
+          ledger,
+          house.id(),
+          limits,
+          localJournal,
+          Clock.systemUTC(),
+          System::nanoTime);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

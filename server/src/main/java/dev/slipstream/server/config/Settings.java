@@ -134,6 +134,16 @@ public final class Settings {
           "How vision finds people: background subtraction (wide, static shots) or the ONNX model in"
               + " vision.onnx.model.");
 
+  /** Where the bet shard's journal makes bets durable. */
+  public static final Setting BETS_JOURNAL =
+      new Setting(
+          "bets.journal",
+          "postgres",
+          "postgres or local",
+          "Where a bet becomes durable before it is answered: a group commit to PostgreSQL, or a"
+              + " local file in the data folder fsynced per batch and drained to PostgreSQL, with"
+              + " stakes drawn from floats the shard reserves on wallets.");
+
   /** The person detector model for {@code vision.detector=onnx}. */
   public static final Setting VISION_ONNX_MODEL =
       new Setting(
@@ -396,6 +406,7 @@ public final class Settings {
           MEDIA_RECONNECT_GRACE,
           VISION_POSE,
           VISION_DETECTOR,
+          BETS_JOURNAL,
           VISION_ONNX_MODEL,
           ROLES,
           MAX_REQUEST_BYTES,

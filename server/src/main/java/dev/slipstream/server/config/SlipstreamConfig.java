@@ -36,6 +36,7 @@ import java.util.Set;
  * @param logLevel the root log level
  * @param visionPose the vision pipeline's pose model: off, lite or full
  * @param visionDetector how the vision pipeline finds people
+ * @param betsJournal where bets become durable: {@code postgres} or {@code local}
  * @param guard the gateway's rate limits, connection caps, timeouts and TLS
  * @param values every setting's raw value and source, for {@code slipstream config}
  */
@@ -56,6 +57,7 @@ public record SlipstreamConfig(
     String logLevel,
     String visionPose,
     VisionDetectorConfig visionDetector,
+    String betsJournal,
     GuardConfig guard,
     Map<Setting, SettingValue> values) {
 
@@ -108,6 +110,7 @@ public record SlipstreamConfig(
         oneOf(v.get(Settings.LOG_LEVEL), "trace", "debug", "info", "warn", "error"),
         oneOf(v.get(Settings.VISION_POSE), "off", "lite", "full"),
         VisionDetectorConfig.load(v),
+        oneOf(v.get(Settings.BETS_JOURNAL), "postgres", "local"),
         GuardConfig.load(v, redisUrl(v.get(Settings.REDIS_URL)), workingDirectory),
         v);
   }
