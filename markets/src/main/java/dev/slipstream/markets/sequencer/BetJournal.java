@@ -1,5 +1,6 @@
 package dev.slipstream.markets.sequencer;
 
+import dev.slipstream.ledger.Hold;
 import dev.slipstream.ledger.HoldRequest;
 import java.util.concurrent.CompletableFuture;
 
@@ -14,6 +15,14 @@ interface BetJournal extends AutoCloseable {
 
   /** Queues a standing bet's command with the hold its stake needs. */
   StakeEntry appendBet(byte[] command, HoldRequest stake);
+
+  /**
+   * Whether {@code hold} is one of this journal's bet floats that it has not given back (for
+   * reconciliation: a float nobody owns is money its wallet cannot use).
+   */
+  default boolean ownsFloat(Hold hold) {
+    return false;
+  }
 
   /** What the journal's writes cost so far. */
   JournalStats stats();

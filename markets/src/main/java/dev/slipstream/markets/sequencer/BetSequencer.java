@@ -340,12 +340,19 @@ public final class BetSequencer implements AutoCloseable {
     this.closedBets = java.util.Objects.requireNonNull(listener, "listener");
   }
 
-  /** The reconciliation port: open bet holds that no standing bet of this shard owns. */
+  /**
+   * The reconciliation port: open bet holds that no standing bet of this shard owns, and open
+   * floats of this shard that it does not hold (given back, or asked for by a run before).
+   */
   public HoldBacking holdBacking() {
+    String floats = FloatTopUps.metadata(shard);
     return openHolds ->
         openHolds.stream()
-            .filter(h -> h.metadata() != null && h.metadata().startsWith("bet:"))
-            .filter(h -> !money.backs(h))
+            .filter(
+                h ->
+                    h.metadata() != null && h.metadata().startsWith("bet:")
+                        ? !money.backs(h)
+                        : floats.equals(h.metadata()) && !journal.ownsFloat(h))
             .map(Hold::id)
             .toList();
   }

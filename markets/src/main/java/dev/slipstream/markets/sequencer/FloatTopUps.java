@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
@@ -61,6 +62,13 @@ final class FloatTopUps implements AutoCloseable {
   private final String owner;
   private final BiConsumer<Long, Result> answers;
   private final ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
+
+  /**
+   * The idempotency ids of every float this shard asked for and has not given back: asked for
+   * before the ledger sees the request, so reconciliation never takes a float on its way for one
+   * nobody owns.
+   */
+  private final Set<UUID> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /**
    * @param screenSource where players' limits are read, or null when stakes are not checked against
@@ -112,12 +120,12 @@ final class FloatTopUps implements AutoCloseable {
               wallet.available(),
               Math.max(
                   wallet.available() / 4, Math.multiplyExact(stake.amount(), (long) FLOAT_STAKES)));
-      Outcome<Hold> outcome = ledger.submitHold(floatFor(stake, wanted)).join();
+      Outcome<Hold> outcome = ask(floatFor(stake, wanted));
       if (outcome instanceof Outcome.Refused<Hold> refused
           && refused.reason() == Rejection.INSUFFICIENT_FUNDS
           && wanted > stake.amount()) {
         // spent elsewhere since it was read: the stake alone, at least
-        outcome = ledger.submitHold(floatFor(stake, stake.amount())).join();
+        outcome = ask(floatFor(stake, stake.amount()));
       }
       return switch (outcome) {
         case Outcome.Done<Hold> done -> new Result.Reserved(done.value());
@@ -126,6 +134,21 @@ final class FloatTopUps implements AutoCloseable {
     } catch (RuntimeException | SQLException e) {
       return new Result.Failed(e);
     }
+  }
+
+  /** Asks the ledger for one float; a refused one was never made and is not live. */
+  private Outcome<Hold> ask(HoldRequest request) {
+    live.add(request.idempotencyId());
+    Outcome<Hold> outcome = ledger.submitHold(request).join();
+    if (outcome instanceof Outcome.Refused<Hold>) {
+      live.remove(request.idempotencyId());
+    }
+    return outcome;
+  }
+
+  /** Whether {@code hold} is a float of this shard it has not given back. */
+  boolean owns(Hold hold) {
+    return live.contains(hold.idempotencyId());
   }
 
   private HoldRequest floatFor(HoldRequest stake, long amount) {
@@ -140,17 +163,19 @@ final class FloatTopUps implements AutoCloseable {
         owner);
   }
 
-  /** Gives a float's rest back to its wallet. */
-  void release(long floatHoldId) {
-    ledger
-        .submitVoid(floatHoldId)
+  /** Gives a float's rest back to its wallet; completes once the ledger has voided it. */
+  CompletableFuture<?> release(ShardFloats.Float given) {
+    return ledger
+        .submitVoid(given.holdId)
         .whenComplete(
             (outcome, failure) -> {
               if (failure != null) {
-                log.warn("float {}: could not be given back: {}", floatHoldId, failure.toString());
+                log.warn("float {}: could not be given back: {}", given.holdId, failure.toString());
               } else if (outcome instanceof Outcome.Refused<Hold> refused) {
                 log.error(
-                    "float {}: the ledger refused its void: {}", floatHoldId, refused.message());
+                    "float {}: the ledger refused its void: {}", given.holdId, refused.message());
+              } else {
+                live.remove(given.idempotencyId);
               }
             });
   }

@@ -335,8 +335,13 @@ final class LocalBetJournal implements BetJournal {
 
   private void release(ShardFloats.@Nullable Float given) {
     if (given != null) {
-      topUps.release(given.holdId);
+      topUps.release(given);
     }
+  }
+
+  @Override
+  public boolean ownsFloat(Hold hold) {
+    return topUps.owns(hold);
   }
 
   private static void checkedPath(StakeEntry entry) {
@@ -381,7 +386,18 @@ final class LocalBetJournal implements BetJournal {
         afterDrain(d);
       }
     }
-    floats.retireAll().forEach(this::release);
+    List<CompletableFuture<?>> given = new ArrayList<>();
+    for (ShardFloats.Float f : floats.retireAll()) {
+      given.add(topUps.release(f));
+    }
+    try {
+      CompletableFuture.allOf(given.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      log.warn(
+          "shard {}: not every float was given back; the next start does: {}", shard, e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     topUps.close();
     try {
       file.close();

@@ -22,6 +22,7 @@ final class ShardFloats {
   /** One float: its hold, what is left to spend, and its draws not yet in the ledger. */
   static final class Float {
     final long holdId;
+    final java.util.UUID idempotencyId;
     final long wallet;
     final long reserved;
     long remaining;
@@ -29,8 +30,9 @@ final class ShardFloats {
     boolean retired;
     long lastUsedNanos;
 
-    Float(long holdId, long wallet, long remaining, long nowNanos) {
+    Float(long holdId, java.util.UUID idempotencyId, long wallet, long remaining, long nowNanos) {
       this.holdId = holdId;
+      this.idempotencyId = idempotencyId;
       this.wallet = wallet;
       this.reserved = remaining;
       this.remaining = remaining;
@@ -146,7 +148,12 @@ final class ShardFloats {
    */
   @Nullable Float added(Hold floatHold, long nowNanos) {
     Float fresh =
-        new Float(floatHold.id(), floatHold.debitAccountId(), floatHold.amount(), nowNanos);
+        new Float(
+            floatHold.id(),
+            floatHold.idempotencyId(),
+            floatHold.debitAccountId(),
+            floatHold.amount(),
+            nowNanos);
     byHoldId.put(fresh.holdId, fresh);
     Float old = active.put(fresh.wallet, fresh);
     return old == null ? null : retire(old);

@@ -3,6 +3,7 @@ package dev.slipstream.markets.sequencer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipstream.ledger.Account;
+import dev.slipstream.ledger.Discrepancy;
 import dev.slipstream.ledger.Hold;
 import dev.slipstream.ledger.TransferKind;
 import dev.slipstream.ledger.limits.LimitKind;
@@ -142,6 +143,28 @@ class LocalJournalIT {
     assertThat(fixture.ledger.openFloats(FloatTopUps.metadata("test"))).isEmpty();
     ShardFixture.await(
         () -> fixture.ledger.account(fixture.bob.id()).held() == 1_000, "only the first held");
+  }
+
+  @Test
+  void reconciliationReportsAFloatOfTheShardThatTheShardDoesNotHold() throws Exception {
+    start(false);
+    assertThat(fixture.shard.place(bet("r1", fixture.alice, 100)).join().getStatus())
+        .isEqualTo(BetStatus.BET_STATUS_ACCEPTED);
+    Hold stray =
+        fixture.ledger.hold(
+            new dev.slipstream.ledger.HoldRequest(
+                java.util.UUID.randomUUID(),
+                fixture.bob.id(),
+                fixture.house.id(),
+                500,
+                "EUR",
+                TransferKind.BET_FLOAT,
+                java.time.Duration.ofHours(1),
+                FloatTopUps.metadata("test")));
+
+    assertThat(fixture.reconcile().discrepancies())
+        .as("the shard's own float on alice is backed; the stray one on bob is not")
+        .containsExactly(new Discrepancy.UnbackedHold(stray.id(), fixture.bob.id(), 500));
   }
 
   @Test
