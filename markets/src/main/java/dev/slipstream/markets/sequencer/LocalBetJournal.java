@@ -46,6 +46,8 @@ final class LocalBetJournal implements BetJournal {
   private static final Logger log = LoggerFactory.getLogger(LocalBetJournal.class);
   private static final int MAX_BATCH = 1_000;
   private static final long IDLE_FLOAT_NANOS = TimeUnit.SECONDS.toNanos(30);
+  // Floats live a day in the ledger (FloatTopUps); the shard gives each back within an hour.
+  private static final long OLD_FLOAT_NANOS = TimeUnit.HOURS.toNanos(1);
   private static final long SCREEN_NANOS = TimeUnit.SECONDS.toNanos(10);
   private static final Outcome<?> COVERED = new Outcome.Done<>("drawn from a float", false);
 
@@ -315,7 +317,7 @@ final class LocalBetJournal implements BetJournal {
       return;
     }
     lastIdleCheck = now;
-    floats.retireIdle(now - IDLE_FLOAT_NANOS).forEach(this::release);
+    floats.retireIdleOrOld(now - IDLE_FLOAT_NANOS, now - OLD_FLOAT_NANOS).forEach(this::release);
   }
 
   private long command(Batch batch, byte[] command) {

@@ -25,6 +25,7 @@ final class ShardFloats {
     final java.util.UUID idempotencyId;
     final long wallet;
     final long reserved;
+    final long createdNanos;
     long remaining;
     int undrained;
     boolean retired;
@@ -36,6 +37,7 @@ final class ShardFloats {
       this.wallet = wallet;
       this.reserved = remaining;
       this.remaining = remaining;
+      this.createdNanos = nowNanos;
       this.lastUsedNanos = nowNanos;
     }
 
@@ -188,12 +190,18 @@ final class ShardFloats {
     return given(f);
   }
 
-  /** Retires floats unused since {@code cutoffNanos}; returns those that can be given back now. */
-  List<Float> retireIdle(long cutoffNanos) {
+  /**
+   * Retires floats unused since {@code idleSinceNanos} or made before {@code madeBeforeNanos} (a
+   * float must go back long before the ledger would expire it, however busy its wallet); returns
+   * those that can be given back now. A wallet with bets waiting keeps its float.
+   */
+  List<Float> retireIdleOrOld(long idleSinceNanos, long madeBeforeNanos) {
     List<Float> releasable = new ArrayList<>();
     for (Iterator<Float> it = active.values().iterator(); it.hasNext(); ) {
       Float f = it.next();
-      if (f.lastUsedNanos - cutoffNanos < 0 && !waiting.containsKey(f.wallet)) {
+      boolean idle = f.lastUsedNanos - idleSinceNanos < 0;
+      boolean old = f.createdNanos - madeBeforeNanos < 0;
+      if ((idle || old) && !waiting.containsKey(f.wallet)) {
         it.remove();
         Float done = retire(f);
         if (done != null) {
