@@ -14,6 +14,7 @@ import dev.slipstream.markets.live.MarketEvents;
 import dev.slipstream.markets.live.MarketGenerator;
 import dev.slipstream.markets.pricing.Margin;
 import dev.slipstream.markets.sequencer.BetSequencer;
+import dev.slipstream.markets.sequencer.JournalPlace;
 import dev.slipstream.markets.service.EvidenceFrames;
 import dev.slipstream.markets.service.MarketService;
 import dev.slipstream.platform.bus.EventBus;
@@ -98,9 +99,8 @@ final class LiveMarkets implements Consumer<AnalyticsFrame>, AutoCloseable {
   /**
    * Starts the shard (replaying its journal) with stakes checked against players' limits and held
    * towards the house account; reconciliation counts a hold as owned when the shard or {@code
-   * otherOwners} (payments) owns it. With {@code localJournal} the shard journals to {@code
-   * journalFolder} and drains it to PostgreSQL ({@code bets.journal=local}); without, it commits to
-   * PostgreSQL directly, after draining whatever a local journal left in that folder.
+   * otherOwners} (payments) owns it. The shard journals where {@code journal} says ({@code
+   * bets.journal}).
    */
   static LiveMarkets start(
       DataSource dataSource,
@@ -111,8 +111,7 @@ final class LiveMarkets implements Consumer<AnalyticsFrame>, AutoCloseable {
       MeterRegistry registry,
       HoldBacking otherOwners,
       EvidenceFrames frames,
-      java.nio.file.Path journalFolder,
-      boolean localJournal)
+      JournalPlace journal)
       throws SQLException {
     Account house = ledger.openAccount(AccountKind.HOUSE, "house", CURRENCY);
     BetSequencer shard =
@@ -122,8 +121,7 @@ final class LiveMarkets implements Consumer<AnalyticsFrame>, AutoCloseable {
             ledger,
             house.id(),
             PlayerLimits.postgres(dataSource, clock),
-            localJournal ? journalFolder : null,
-            localJournal ? null : journalFolder,
+            journal,
             clock,
             System::nanoTime);
     MarketService service =

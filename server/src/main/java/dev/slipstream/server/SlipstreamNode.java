@@ -13,6 +13,7 @@ import dev.slipstream.gateway.privacy.PiiCipher;
 import dev.slipstream.ledger.Ledger;
 import dev.slipstream.ledger.LedgerSettings;
 import dev.slipstream.markets.sequencer.BetSequencer;
+import dev.slipstream.markets.sequencer.JournalPlace;
 import dev.slipstream.markets.service.EvidenceFrames;
 import dev.slipstream.media.ingest.IngestListener;
 import dev.slipstream.media.sfu.MediaServer;
@@ -152,8 +153,7 @@ final class SlipstreamNode implements AutoCloseable {
                 metrics.registry(),
                 money.payments().holdBacking(),
                 thumbnails == null ? EvidenceFrames.NONE : thumbnails,
-                config.dataDirectory().resolve("journal").resolve(LiveMarkets.SHARD),
-                config.betsJournal().equals("local"));
+                journalPlace(config));
         opened.push(markets);
         if (analytics != null) {
           analytics.addConsumer(markets);
@@ -228,8 +228,7 @@ final class SlipstreamNode implements AutoCloseable {
       io.micrometer.core.instrument.MeterRegistry registry,
       dev.slipstream.ledger.spi.HoldBacking paymentHolds,
       EvidenceFrames frames,
-      java.nio.file.Path journalFolder,
-      boolean localJournal) {
+      JournalPlace journal) {
     try {
       return LiveMarkets.start(
           database.dataSource(),
@@ -248,11 +247,22 @@ final class SlipstreamNode implements AutoCloseable {
           registry,
           paymentHolds,
           frames,
-          journalFolder,
-          localJournal);
+          journal);
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException("cannot start the bet shard: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Where the bet shard journals ({@code bets.journal}): its local folder in the data directory, or
+   * PostgreSQL after draining whatever a local journal left in that folder.
+   */
+  private static JournalPlace journalPlace(SlipstreamConfig config) {
+    java.nio.file.Path folder =
+        config.dataDirectory().resolve("journal").resolve(LiveMarkets.SHARD);
+    return config.betsJournal().equals("local")
+        ? new JournalPlace.Local(folder)
+        : new JournalPlace.Postgres(folder);
   }
 
   private static AuthSettings authSettings(SlipstreamConfig config) {

@@ -22,6 +22,7 @@ import dev.slipstream.ledger.limits.PlayerLimits;
 import dev.slipstream.markets.engine.EngineCommand;
 import dev.slipstream.markets.engine.RiskLimits;
 import dev.slipstream.markets.sequencer.BetSequencer;
+import dev.slipstream.markets.sequencer.JournalPlace;
 import dev.slipstream.media.stream.StreamDirectory;
 import dev.slipstream.platform.Health;
 import dev.slipstream.platform.bus.BusLimits;
@@ -118,7 +119,9 @@ final class BetPlatform implements AutoCloseable {
               ledger,
               house.id(),
               PlayerLimits.postgres(db.dataSource(), clock),
-              localJournal ? folder.resolve("journal") : null,
+              localJournal
+                  ? new JournalPlace.Local(folder.resolve("journal"))
+                  : JournalPlace.postgres(),
               clock,
               System::nanoTime);
       opened.push(shard);

@@ -16,9 +16,6 @@ import dev.slipstream.platform.db.SchemaMigration;
 import dev.slipstream.wire.v1.BetRejectCode;
 import dev.slipstream.wire.v1.BetResult;
 import dev.slipstream.wire.v1.PlaceBet;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.List;
@@ -149,36 +146,21 @@ public final class BetSequencer implements AutoCloseable {
       InstantSource clock,
       LongSupplier nanoTime)
       throws SQLException {
-    return start(shard, dataSource, ledger, houseAccountId, limits, null, clock, nanoTime);
-  }
-
-  /**
-   * The same, journaling to {@code localJournal} (a folder of this shard's own) when given: each
-   * batch is fsynced there and answered, and drained to PostgreSQL in batches of hundreds, with
-   * each stake drawn from a float the shard reserves on the wallet ({@link LocalBetJournal}).
-   * Without it the journal commits to PostgreSQL ({@link ShardJournal}).
-   *
-   * @throws UncheckedIOException when the local journal cannot be opened or read back
-   */
-  public static BetSequencer start(
-      String shard,
-      DataSource dataSource,
-      Ledger ledger,
-      long houseAccountId,
-      @Nullable PlayerLimits limits,
-      @Nullable Path localJournal,
-      InstantSource clock,
-      LongSupplier nanoTime)
-      throws SQLException {
     return start(
-        shard, dataSource, ledger, houseAccountId, limits, localJournal, null, clock, nanoTime);
+        shard,
+        dataSource,
+        ledger,
+        houseAccountId,
+        limits,
+        JournalPlace.postgres(),
+        clock,
+        nanoTime);
   }
 
   /**
-   * The same; {@code formerLocalJournal}, when given (and {@code localJournal} is not), is the
-   * folder where this shard's local journal was, and whatever is left there is drained to
-   * PostgreSQL and removed first, so switching {@code bets.journal} back to PostgreSQL loses no
-   * bet.
+   * The same, journaling where {@code place} says: PostgreSQL, or a local folder drained to it.
+   *
+   * @throws java.io.UncheckedIOException when a local journal cannot be read or drained
    */
   public static BetSequencer start(
       String shard,
@@ -186,82 +168,39 @@ public final class BetSequencer implements AutoCloseable {
       Ledger ledger,
       long houseAccountId,
       @Nullable PlayerLimits limits,
-      @Nullable Path localJournal,
-      @Nullable Path formerLocalJournal,
+      JournalPlace place,
       InstantSource clock,
       LongSupplier nanoTime)
       throws SQLException {
-    if (localJournal == null && formerLocalJournal != null) {
-      try {
-        int drained =
-            LocalJournalStart.drainAndRemove(formerLocalJournal, dataSource, ledger, shard, clock);
-        if (drained > 0) {
-          log.info(
-              "bet shard {}: drained {} records the local journal in {} held to PostgreSQL",
-              shard,
-              drained,
-              formerLocalJournal);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(
-            "bet shard "
-                + shard
-                + ": the former local journal in "
-                + formerLocalJournal
-                + " cannot be drained",
-            e);
-      }
-    }
-    LocalJournalStart local = null;
-    if (localJournal != null) {
-      try {
-        local = LocalJournalStart.open(localJournal, dataSource, ledger, shard, clock);
-      } catch (IOException e) {
-        throw new UncheckedIOException(
-            "bet shard " + shard + ": the local journal in " + localJournal + " cannot be read", e);
-      }
-    }
-    BetEngine engine = new BetEngine(shard);
-    List<byte[]> entries = ShardJournal.read(dataSource, shard);
-    JournalReplay replay =
-        JournalReplay.of(engine, entries.stream().map(CommandCodec::decode).toList());
     BetJournal journal =
-        local == null
-            ? new ShardJournal(
-                dataSource,
-                shard,
-                JournalDrain.drainedThrough(dataSource, shard),
-                clock,
-                limits != null)
-            : new LocalBetJournal(
-                local.file(),
-                local.lastSeq(),
-                shard,
-                dataSource,
-                ledger,
-                limits != null ? dataSource : null,
-                clock,
-                nanoTime);
-    BetSequencer sequencer =
-        new BetSequencer(
-            shard, engine, journal, new BetMoney(ledger, houseAccountId, limits), clock, nanoTime);
+        OpenJournal.open(place, shard, dataSource, ledger, limits != null, clock, nanoTime);
+    BetSequencer sequencer;
+    JournalReplay replay;
+    List<byte[]> entries;
+    try {
+      BetEngine engine = new BetEngine(shard);
+      entries = ShardJournal.read(dataSource, shard);
+      replay = JournalReplay.of(engine, entries.stream().map(CommandCodec::decode).toList());
+      sequencer =
+          new BetSequencer(
+              shard,
+              engine,
+              journal,
+              new BetMoney(ledger, houseAccountId, limits),
+              clock,
+              nanoTime);
+    } catch (SQLException | RuntimeException e) {
+      journal.close();
+      throw e;
+    }
     sequencer.rehold();
     int finished = sequencer.money.finish(replay.closings());
     sequencer.thread.start();
     log.info(
-        "bet shard {} replayed {} journal entries ({}); finished the money of {} bets closed"
-            + " before a restart",
+        "bet shard {} replayed {} journal entries; finished the money of {} bets closed before"
+            + " a restart",
         shard,
         entries.size(),
-        local == null
-            ? "journal in PostgreSQL"
-            : "local journal in "
-                + localJournal
-                + ": drained "
-                + local.drained()
-                + " records left from before, gave back "
-                + local.floatsGivenBack()
-                + " floats",
         finished);
     return sequencer;
   }

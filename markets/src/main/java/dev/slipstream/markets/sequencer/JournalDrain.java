@@ -2,7 +2,6 @@ package dev.slipstream.markets.sequencer;
 
 import dev.slipstream.ledger.FloatDraws;
 import dev.slipstream.ledger.Hold;
-import dev.slipstream.ledger.HoldRequest;
 import dev.slipstream.ledger.HoldsInTransaction;
 import dev.slipstream.ledger.Outcome;
 import java.sql.Connection;
@@ -51,10 +50,7 @@ final class JournalDrain implements AutoCloseable {
   record CommandEntry(long seq, byte[] command) implements Entry {}
 
   record DrawEntry(
-      long seq,
-      long floatHoldId,
-      HoldRequest stake,
-      @Nullable CompletableFuture<@Nullable Outcome<Hold>> held)
+      long seq, FloatDraws.Draw draw, @Nullable CompletableFuture<@Nullable Outcome<Hold>> held)
       implements Entry {}
 
   /** What a drain did: draws per float, the last sequence number, the wallets it drew from. */
@@ -72,8 +68,6 @@ final class JournalDrain implements AutoCloseable {
   private final LinkedBlockingQueue<Entry> entries = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean closing;
-  private volatile long drains;
-  private volatile long drainedEntries;
   private volatile long failures;
 
   JournalDrain(DataSource dataSource, String shard, InstantSource clock, Listener listener) {
@@ -89,14 +83,6 @@ final class JournalDrain implements AutoCloseable {
   /** Hands over entries made durable, in their order. */
   void add(List<Entry> durable) {
     entries.addAll(durable);
-  }
-
-  long drains() {
-    return drains;
-  }
-
-  long drainedEntries() {
-    return drainedEntries;
   }
 
   long failures() {
@@ -138,7 +124,7 @@ final class JournalDrain implements AutoCloseable {
           seqs.add(command.seq());
           commands.add(command.command());
         }
-        case DrawEntry draw -> draws.add(new FloatDraws.Draw(draw.floatHoldId(), draw.stake()));
+        case DrawEntry draw -> draws.add(draw.draw());
       }
     }
     long through = batch.getLast().seq();
@@ -207,15 +193,13 @@ final class JournalDrain implements AutoCloseable {
       c.setAutoCommit(true);
       holds = write(c, shard, batch, clock);
     }
-    drains++;
-    drainedEntries += batch.size();
     Map<Long, Integer> perFloat = new HashMap<>();
     Set<Long> wallets = new LinkedHashSet<>();
     int next = 0;
     for (Entry e : batch) {
       if (e instanceof DrawEntry draw) {
-        perFloat.merge(draw.floatHoldId(), 1, Integer::sum);
-        wallets.add(draw.stake().debitAccountId());
+        perFloat.merge(draw.draw().floatHoldId(), 1, Integer::sum);
+        wallets.add(draw.draw().stake().debitAccountId());
         Hold hold = holds.get(next++);
         if (draw.held() != null) {
           draw.held().complete(new Outcome.Done<>(hold, false));

@@ -1,5 +1,6 @@
 package dev.slipstream.markets.sequencer;
 
+import dev.slipstream.ledger.FloatDraws;
 import dev.slipstream.ledger.Hold;
 import dev.slipstream.ledger.HoldRequest;
 import dev.slipstream.ledger.Ledger;
@@ -143,15 +144,6 @@ final class LocalBetJournal implements BetJournal {
     long n = batches;
     return new JournalStats(
         n, written, drain.failures(), n == 0 ? 0 : writeNanos / n, maxWriteNanos);
-  }
-
-  /** Drains so far: how many, and how many entries they moved to PostgreSQL. */
-  long drains() {
-    return drain.drains();
-  }
-
-  long drainedEntries() {
-    return drain.drainedEntries();
   }
 
   private void writeLoop() {
@@ -328,10 +320,10 @@ final class LocalBetJournal implements BetJournal {
   }
 
   private void draw(Batch batch, ShardFloats.Float from, HoldRequest stake, StakeEntry entry) {
+    FloatDraws.Draw draw = new FloatDraws.Draw(from.holdId, stake);
     long seq = nextSeq++;
-    batch.records.add(
-        new JournalRecord(seq, LocalRecord.encode(new LocalRecord.Draw(from.holdId, stake))));
-    batch.toDrain.add(new JournalDrain.DrawEntry(seq, from.holdId, stake, entry.held()));
+    batch.records.add(new JournalRecord(seq, LocalRecord.encode(new LocalRecord.Draw(draw))));
+    batch.toDrain.add(new JournalDrain.DrawEntry(seq, draw, entry.held()));
     batch.afterDurable.add(() -> entry.covered().complete(COVERED));
   }
 

@@ -2,6 +2,7 @@ package dev.slipstream.markets.sequencer;
 
 import dev.slipstream.ledger.Hold;
 import dev.slipstream.ledger.Ledger;
+import dev.slipstream.ledger.Outcome;
 import dev.slipstream.markets.journal.JournalRecord;
 import dev.slipstream.markets.journal.LocalJournal;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -69,12 +71,15 @@ record LocalJournalStart(LocalJournal file, long lastSeq, int drained, int float
       }
       long lastSeq = Math.max(through, file.lastSeq());
       file.forgetThrough(lastSeq);
-      int given = 0;
+      // All at once: the ledger's writer commits them in a few batches, not one round trip each.
+      List<CompletableFuture<Outcome<Hold>>> given = new ArrayList<>();
       for (Hold f : ledger.openFloats(FloatTopUps.metadata(shard))) {
-        ledger.voidHold(f.id());
-        given++;
+        given.add(ledger.submitVoid(f.id()));
       }
-      return new LocalJournalStart(file, lastSeq, left.size(), given);
+      for (CompletableFuture<Outcome<Hold>> g : given) {
+        g.join().orThrow();
+      }
+      return new LocalJournalStart(file, lastSeq, left.size(), given.size());
     } catch (SQLException | IOException | RuntimeException e) {
       file.close();
       throw e;
@@ -105,8 +110,7 @@ record LocalJournalStart(LocalJournal file, long lastSeq, int drained, int float
   private static JournalDrain.Entry entry(JournalRecord r) {
     return switch (LocalRecord.decode(r.payload())) {
       case LocalRecord.Command c -> new JournalDrain.CommandEntry(r.seq(), c.command());
-      case LocalRecord.Draw d ->
-          new JournalDrain.DrawEntry(r.seq(), d.floatHoldId(), d.stake(), null);
+      case LocalRecord.Draw d -> new JournalDrain.DrawEntry(r.seq(), d.draw(), null);
     };
   }
 }

@@ -1,5 +1,6 @@
 package dev.slipstream.markets.sequencer;
 
+import dev.slipstream.ledger.FloatDraws;
 import dev.slipstream.ledger.HoldRequest;
 import dev.slipstream.ledger.TransferKind;
 import java.io.ByteArrayOutputStream;
@@ -22,8 +23,8 @@ sealed interface LocalRecord permits LocalRecord.Command, LocalRecord.Draw {
   /** An engine command, in the sequencer's order. */
   record Command(byte[] command) implements LocalRecord {}
 
-  /** A bet's stake drawn from float {@code floatHoldId}: the hold it becomes when drained. */
-  record Draw(long floatHoldId, HoldRequest stake) implements LocalRecord {}
+  /** A bet's stake drawn from a float, with the hold it becomes when drained. */
+  record Draw(FloatDraws.Draw draw) implements LocalRecord {}
 
   /** The record's payload. */
   static byte[] encode(LocalRecord record) {
@@ -57,11 +58,11 @@ sealed interface LocalRecord permits LocalRecord.Command, LocalRecord.Draw {
   }
 
   private static byte[] encodeDraw(Draw d) {
-    HoldRequest h = d.stake();
+    HoldRequest h = d.draw().stake();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(DRAW);
-      out.writeLong(d.floatHoldId());
+      out.writeLong(d.draw().floatHoldId());
       out.writeLong(h.idempotencyId().getMostSignificantBits());
       out.writeLong(h.idempotencyId().getLeastSignificantBits());
       out.writeLong(h.debitAccountId());
@@ -96,8 +97,9 @@ sealed interface LocalRecord permits LocalRecord.Command, LocalRecord.Draw {
         throw new IllegalArgumentException("a draw record with " + in.available() + " extra bytes");
       }
       return new Draw(
-          floatHoldId,
-          new HoldRequest(id, debit, credit, amount, currency, kind, timeout, metadata));
+          new FloatDraws.Draw(
+              floatHoldId,
+              new HoldRequest(id, debit, credit, amount, currency, kind, timeout, metadata)));
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException("a draw record that cannot be read: " + e.getMessage(), e);
     }

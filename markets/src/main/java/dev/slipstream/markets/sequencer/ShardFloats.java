@@ -71,11 +71,6 @@ final class ShardFloats {
     asking.remove(wallet);
   }
 
-  /** Whether a float request on the wallet is still to be answered. */
-  boolean asking(long wallet) {
-    return asking.contains(wallet);
-  }
-
   /**
    * Spends {@code amount} from the wallet's active float and returns the float, or null when the
    * wallet has none that covers it or bets of the wallet wait already.

@@ -106,20 +106,6 @@ final class ShardJournal implements BetJournal {
     return commands;
   }
 
-  /** The last sequence number journaled for a shard, 0 when none. */
-  static long lastSeq(DataSource dataSource, String shard) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT coalesce(max(seq), 0) FROM markets.journal WHERE shard = ?")) {
-      s.setString(1, shard);
-      try (ResultSet rows = s.executeQuery()) {
-        rows.next();
-        return rows.getLong(1);
-      }
-    }
-  }
-
   @Override
   public CompletableFuture<Long> append(byte[] command) {
     return append(command, null, null);

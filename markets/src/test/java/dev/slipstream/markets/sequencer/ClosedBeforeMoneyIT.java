@@ -92,7 +92,7 @@ class ClosedBeforeMoneyIT {
           new ShardJournal(
               fixture.db.dataSource(),
               "test",
-              ShardJournal.lastSeq(fixture.db.dataSource(), "test"),
+              JournalDrain.drainedThrough(fixture.db.dataSource(), "test"),
               Clock.systemUTC(),
               false);
       try {

@@ -142,7 +142,7 @@ public final class ShardFixture implements AutoCloseable {
           ledger,
           house.id(),
           limits,
-          localJournal,
+          localJournal == null ? JournalPlace.postgres() : new JournalPlace.Local(localJournal),
           Clock.systemUTC(),
           System::nanoTime);
     } catch (SQLException e) {
