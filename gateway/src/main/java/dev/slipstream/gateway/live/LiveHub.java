@@ -17,19 +17,19 @@ final class LiveHub implements AutoCloseable {
   private final InstantSource clock;
   private final Fanouts fanouts;
   private final Map<String, TokenBucket> accountBuckets = new ConcurrentHashMap<>();
-  private final WalletPublisher wallets;
+  private final AccountFeedPublisher accountFeeds;
 
   LiveHub(LiveServices services, @Nullable Accounts accounts, InstantSource clock) {
     this.services = services;
     this.accounts = accounts;
     this.clock = clock;
     this.fanouts = new Fanouts(services.bus(), FanoutShards.perProcessor());
-    this.wallets = new WalletPublisher(services::ledger, services::bus);
+    this.accountFeeds = new AccountFeedPublisher(services::ledger, services::bus);
   }
 
-  /** Publishes bettors' wallets after their bets, batched. */
-  WalletPublisher wallets() {
-    return wallets;
+  /** Publishes socket bets' results and wallets to account topics, batched. */
+  AccountFeedPublisher accountFeeds() {
+    return accountFeeds;
   }
 
   LiveServices services() {
@@ -65,7 +65,7 @@ final class LiveHub implements AutoCloseable {
 
   @Override
   public void close() {
-    wallets.close();
+    accountFeeds.close();
     fanouts.close();
   }
 }

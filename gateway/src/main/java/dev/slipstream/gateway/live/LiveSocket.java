@@ -4,10 +4,8 @@ import dev.slipstream.gateway.auth.Caller;
 import dev.slipstream.gateway.auth.Role;
 import dev.slipstream.platform.RejectedException;
 import dev.slipstream.wire.v1.ClientMessage;
-import dev.slipstream.wire.v1.RequestError;
 import dev.slipstream.wire.v1.RequestErrorCode;
 import dev.slipstream.wire.v1.Resume;
-import dev.slipstream.wire.v1.ServerMessage;
 import dev.slipstream.wire.v1.Subscribe;
 import dev.slipstream.wire.v1.Topic;
 import java.time.Duration;
@@ -252,14 +250,7 @@ final class LiveSocket {
   }
 
   private void reply(String requestId, RequestErrorCode code, String detail) {
-    outbox.send(
-        outbox
-            .format()
-            .encode(
-                ServerMessage.newBuilder()
-                    .setRequestId(requestId)
-                    .setError(RequestError.newBuilder().setCode(code).setMessage(detail))
-                    .build()));
+    outbox.sendError(requestId, code, detail);
   }
 
   private static RequestRefused invalid(String message) {

@@ -1,5 +1,8 @@
 package dev.slipstream.gateway.live;
 
+import dev.slipstream.wire.v1.RequestError;
+import dev.slipstream.wire.v1.RequestErrorCode;
+import dev.slipstream.wire.v1.ServerMessage;
 import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,6 +70,16 @@ final class Outbox {
       case String text -> sink.sendText(text, onWritten, onFailed);
       default -> throw new IllegalArgumentException("not a frame: " + frame.getClass());
     }
+  }
+
+  /** Sends {@code ServerMessage{request_id, error}}: the request failed and changed nothing. */
+  void sendError(String requestId, RequestErrorCode code, String detail) {
+    send(
+        format.encode(
+            ServerMessage.newBuilder()
+                .setRequestId(requestId)
+                .setError(RequestError.newBuilder().setCode(code).setMessage(detail))
+                .build()));
   }
 
   /** Writes out the frames sent with {@code more} that still wait. */

@@ -6,20 +6,21 @@ import dev.slipstream.ledger.AccountKind;
 import dev.slipstream.ledger.Ledger;
 import dev.slipstream.wire.v1.BetResult;
 import dev.slipstream.wire.v1.PlaceBet;
-import dev.slipstream.wire.v1.RequestError;
 import dev.slipstream.wire.v1.RequestErrorCode;
 import dev.slipstream.wire.v1.ServerMessage;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Bets placed over a socket: the gateway stakes them from the caller's own wallet (whatever account
- * the client named), scopes the idempotency key to the caller, sends them to the {@link
- * BetPlacement} port, answers {@code ServerMessage{request_id, bet_result}}, and appends the result
- * to the caller's account topic, then the wallet as it stands after the bet (batched with other
- * bettors' by the hub's {@link WalletPublisher}).
+ * the client named), scopes the idempotency key to the caller, and sends them to the {@link
+ * BetPlacement} port. Nothing waits for a bet: the thread that completes it (the shard's journal,
+ * once the bet is durable) answers {@code ServerMessage{request_id, bet_result}} with a
+ * non-blocking write, and hands the result to the hub's {@link AccountFeedPublisher}, which appends
+ * it to the caller's account topic, then the wallet as it stands after the bet.
  */
 final class SocketBets {
   /** The wallet currency bets are staked in. */
@@ -36,7 +37,7 @@ final class SocketBets {
     this.outbox = outbox;
   }
 
-  /** Checks the request and places the bet off the socket's reading thread. */
+  /** Checks the request and hands the bet on; its answer is sent when its result comes. */
   void place(String requestId, Caller caller, PlaceBet bet) throws RequestRefused {
     if (!LiveSocket.mayBet(caller)) {
       throw new RequestRefused(
@@ -54,7 +55,20 @@ final class SocketBets {
           RequestErrorCode.REQUEST_ERROR_CODE_INVALID_REQUEST,
           "a bet needs a request_id (the idempotency key of the bet)");
     }
-    Thread.startVirtualThread(() -> run(requestId, key, caller, bet, placement, ledger));
+    Long wallet = wallets.get(caller.userId());
+    if (wallet != null) {
+      submit(requestId, key, caller, bet, placement, wallet);
+    } else {
+      // The socket's first bet opens the wallet, a database round trip: off the reading thread.
+      Thread.startVirtualThread(
+          () -> {
+            try {
+              submit(requestId, key, caller, bet, placement, wallet(caller, ledger));
+            } catch (RuntimeException e) {
+              failed(requestId, key, caller, e);
+            }
+          });
+    }
   }
 
   /**
@@ -71,43 +85,61 @@ final class SocketBets {
     return wallet.id();
   }
 
-  private void run(
+  /**
+   * Hands the bet to the placement and answers when its result comes, on the thread that completes
+   * it: a bet costs no thread of its own, and nothing waits for it.
+   */
+  private void submit(
       String requestId,
       String key,
       Caller caller,
       PlaceBet bet,
       BetPlacement placement,
-      Ledger ledger) {
+      long wallet) {
+    PlaceBet staked =
+        bet.toBuilder()
+            // One caller's key can never answer for, or collide with, another caller's bet.
+            .setRequestId(caller.userId() + "/" + key)
+            .setAccountId(Long.toString(wallet))
+            .setCurrency(bet.getCurrency().isEmpty() ? CURRENCY : bet.getCurrency())
+            .build();
+    CompletableFuture<BetResult> placed;
     try {
-      long wallet = wallet(caller, ledger);
-      PlaceBet staked =
-          bet.toBuilder()
-              // One caller's key can never answer for, or collide with, another caller's bet.
-              .setRequestId(caller.userId() + "/" + key)
-              .setAccountId(Long.toString(wallet))
-              .setCurrency(bet.getCurrency().isEmpty() ? CURRENCY : bet.getCurrency())
-              .build();
-      BetResult result = placement.place(staked).join().toBuilder().setRequestId(key).build();
-      outbox.send(
-          outbox
-              .format()
-              .encode(
-                  ServerMessage.newBuilder().setRequestId(requestId).setBetResult(result).build()));
-      AccountTopics.publish(hub.services().bus(), caller.userId(), result);
-      hub.wallets().mark(caller.userId(), wallet);
+      placed = placement.place(staked);
     } catch (RuntimeException e) {
-      log.error("bet {} of {} failed", key, caller.userId(), e);
-      outbox.send(
-          outbox
-              .format()
-              .encode(
-                  ServerMessage.newBuilder()
-                      .setRequestId(requestId)
-                      .setError(
-                          RequestError.newBuilder()
-                              .setCode(RequestErrorCode.REQUEST_ERROR_CODE_INVALID_REQUEST)
-                              .setMessage("the bet could not be placed; try again"))
-                      .build()));
+      failed(requestId, key, caller, e);
+      return;
     }
+    placed.whenComplete(
+        (result, failure) -> {
+          if (failure != null) {
+            failed(requestId, key, caller, failure);
+            return;
+          }
+          try {
+            answered(requestId, key, caller, wallet, result);
+          } catch (RuntimeException e) {
+            failed(requestId, key, caller, e);
+          }
+        });
+  }
+
+  private void answered(
+      String requestId, String key, Caller caller, long wallet, BetResult placed) {
+    BetResult result = placed.toBuilder().setRequestId(key).build();
+    outbox.send(
+        outbox
+            .format()
+            .encode(
+                ServerMessage.newBuilder().setRequestId(requestId).setBetResult(result).build()));
+    hub.accountFeeds().betAnswered(caller.userId(), wallet, result);
+  }
+
+  private void failed(String requestId, String key, Caller caller, Throwable failure) {
+    log.error("bet {} of {} failed", key, caller.userId(), failure);
+    outbox.sendError(
+        requestId,
+        RequestErrorCode.REQUEST_ERROR_CODE_INVALID_REQUEST,
+        "the bet could not be placed; try again");
   }
 }

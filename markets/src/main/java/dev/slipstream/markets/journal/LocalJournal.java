@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Segments are named after their first seq ({@link SegmentName}), preallocated full of zeros
  * ({@link SegmentWriter}), and hold records in the {@link RecordFormat}; recovery rules are in
  * {@link SegmentReader} and {@link JournalRecovery}. A new segment starts when a batch no longer
- * fits the current one; writing and forcing its zeros lands on that one append's latency.
+ * fits the current one. Its zeros are written ahead, in the background, as a {@link SpareSegment}:
+ * the append that rotates renames the spare into place and starts the next one. Only when the spare
+ * is not ready yet (or the batch is larger than a segment) does that append write the zeros itself.
  *
  * <p>Threads: {@link #append}, {@link #startAfter}, {@link #takeRecoveredAfter} and {@link #close}
  * belong to one writer thread, and the journal takes no lock for them. {@link #forgetThrough} may
@@ -49,6 +51,7 @@ public final class LocalJournal implements AutoCloseable {
   private final BatchEncoder encoder = new BatchEncoder();
   private final ConcurrentLinkedDeque<SegmentFile> segments;
   private @Nullable SegmentWriter current;
+  private SpareSegment spare;
   private List<JournalRecord> recovered;
   private volatile long lastSeq;
   private @Nullable Exception failure;
@@ -66,6 +69,7 @@ public final class LocalJournal implements AutoCloseable {
     this.recovery = found.recovery();
     this.segments = new ConcurrentLinkedDeque<>(found.segments());
     this.current = current;
+    this.spare = SpareSegment.prepare(folder, segmentBytes);
     this.recovered = found.records();
     this.lastSeq = found.recovery().lastSeq();
   }
@@ -229,8 +233,12 @@ public final class LocalJournal implements AutoCloseable {
     }
     closed = true;
     try (lock) {
-      if (current != null) {
-        current.close();
+      try {
+        if (current != null) {
+          current.close();
+        }
+      } finally {
+        spare.close();
       }
     }
   }
@@ -244,12 +252,24 @@ public final class LocalJournal implements AutoCloseable {
       current = null;
       writer.close();
     }
-    SegmentWriter created = SegmentWriter.create(folder, firstSeq, Math.max(segmentBytes, bytes));
+    SegmentWriter created;
+    Path zeroed = spare.takeIfReady(bytes);
+    if (zeroed != null) {
+      created = SegmentWriter.adopt(zeroed, folder, firstSeq, spare.bytes());
+      spare = SpareSegment.prepare(folder, segmentBytes);
+    } else {
+      created = SegmentWriter.create(folder, firstSeq, Math.max(segmentBytes, bytes));
+    }
     current = created;
     if (writer == null || writer.holdsRecords()) {
       segments.addLast(created.segment());
     }
     return created;
+  }
+
+  /** Whether the next segment's zeros are ready in the background (for tests). */
+  boolean spareReady() {
+    return spare.ready();
   }
 
   private void checkOpen() {

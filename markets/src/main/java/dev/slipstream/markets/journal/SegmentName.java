@@ -6,11 +6,13 @@ import java.util.regex.Pattern;
 /**
  * Names segment files after the first seq they hold, as 20 digits so that the names sort like the
  * numbers: {@code 00000000000000000001.journal}. A segment being preallocated has the same name
- * with {@value #PREALLOCATING} instead, so that a crash halfway leaves no file recovery would read.
+ * with {@value #PREALLOCATING} instead, so that a crash halfway leaves no file recovery would read;
+ * so does the spare prepared for the next segment before its first seq is known ({@value #SPARE}).
  */
 final class SegmentName {
   static final String SUFFIX = ".journal";
   static final String PREALLOCATING = ".preallocating";
+  static final String SPARE = "next-segment" + PREALLOCATING;
 
   private static final Pattern SEGMENT = Pattern.compile("\\d{20}" + Pattern.quote(SUFFIX));
   private static final Pattern LEFT_OVER =
@@ -28,6 +30,11 @@ final class SegmentName {
     return folder.resolve(digits(firstSeq) + PREALLOCATING);
   }
 
+  /** Where the next segment is zero-filled before its first seq is known. */
+  static Path spare(Path folder) {
+    return folder.resolve(SPARE);
+  }
+
   /** Whether {@code file} is claimed by the journal as a segment, well named or not. */
   static boolean isSegment(Path file) {
     return file.getFileName().toString().endsWith(SUFFIX);
@@ -35,7 +42,8 @@ final class SegmentName {
 
   /** Whether {@code file} is a preallocation a crash interrupted, safe to delete. */
   static boolean isLeftOverPreallocation(Path file) {
-    return LEFT_OVER.matcher(file.getFileName().toString()).matches();
+    String name = file.getFileName().toString();
+    return LEFT_OVER.matcher(name).matches() || name.equals(SPARE);
   }
 
   /** The first seq {@code file} is named after. */

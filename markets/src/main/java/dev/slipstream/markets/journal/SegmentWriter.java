@@ -43,9 +43,17 @@ final class SegmentWriter implements AutoCloseable {
       ZeroFill.write(zeros, 0, capacity);
       zeros.force(true);
     }
+    return adopt(preallocating, folder, firstSeq, capacity);
+  }
+
+  /**
+   * Makes {@code zeroed}, a file of {@code capacity} zeros already forced (a {@link SpareSegment}),
+   * the segment that starts at {@code firstSeq}.
+   */
+  static SegmentWriter adopt(Path zeroed, Path folder, long firstSeq, long capacity)
+      throws IOException {
     Path file = SegmentName.of(folder, firstSeq);
-    Files.move(
-        preallocating, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Files.move(zeroed, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     FolderSync.force(folder);
     return new SegmentWriter(
         new SegmentFile(firstSeq, file),

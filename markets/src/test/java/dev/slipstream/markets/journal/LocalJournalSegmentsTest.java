@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -138,6 +141,61 @@ class LocalJournalSegmentsTest {
     }
     assertThat(notes).exists();
     assertThat(interrupted).doesNotExist();
+  }
+
+  @Test
+  void aNewSegmentIsTheSpareZeroedInTheBackgroundAndTheNextSpareStarts() throws IOException {
+    try (LocalJournal journal = LocalJournal.open(folder, SEGMENT_BYTES)) {
+      journal.append(BATCHES.getFirst());
+      awaitSpare(journal);
+      Object spareFile = fileKey(SegmentName.spare(folder));
+
+      for (List<JournalRecord> batch : BATCHES.subList(1, 12)) {
+        journal.append(batch);
+      }
+
+      // The twelfth batch did not fit: its segment is the spare, renamed.
+      Path second = folder.resolve(SegmentBytes.name(34));
+      assertThat(fileKey(second)).isEqualTo(spareFile);
+      assertThat(Files.size(second)).isEqualTo(SEGMENT_BYTES);
+      awaitSpare(journal);
+      assertThat(fileKey(SegmentName.spare(folder))).isNotEqualTo(spareFile);
+    }
+
+    assertThat(SegmentName.spare(folder)).doesNotExist();
+    try (LocalJournal journal = LocalJournal.open(folder, SEGMENT_BYTES)) {
+      assertSameRecords(journal.takeRecoveredAfter(0), Batches.flat(BATCHES.subList(0, 12)));
+    }
+  }
+
+  @Test
+  void aSpareLeftByACrashIsNeverTakenForZeros() throws IOException {
+    try (LocalJournal journal = LocalJournal.open(folder, SEGMENT_BYTES)) {
+      journal.append(BATCHES.getFirst());
+    }
+    byte[] garbage = new byte[SEGMENT_BYTES];
+    java.util.Arrays.fill(garbage, (byte) 0x5a);
+    Files.write(SegmentName.spare(folder), garbage);
+
+    try (LocalJournal journal = LocalJournal.open(folder, SEGMENT_BYTES)) {
+      awaitSpare(journal);
+      for (List<JournalRecord> batch : BATCHES.subList(1, 12)) {
+        journal.append(batch);
+      }
+    }
+
+    assertThat(SegmentBytes.zerosFrom(folder.resolve(SegmentBytes.name(34)), 360)).isTrue();
+    try (LocalJournal journal = LocalJournal.open(folder, SEGMENT_BYTES)) {
+      assertSameRecords(journal.takeRecoveredAfter(0), Batches.flat(BATCHES.subList(0, 12)));
+    }
+  }
+
+  private static void awaitSpare(LocalJournal journal) {
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(journal::spareReady);
+  }
+
+  private static Object fileKey(Path file) throws IOException {
+    return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
   }
 
   private void appendAll() throws IOException {
