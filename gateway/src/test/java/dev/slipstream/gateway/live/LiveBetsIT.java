@@ -8,14 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipstream.ledger.Account;
 import dev.slipstream.ledger.AccountKind;
 import dev.slipstream.ledger.Ledger;
-import dev.slipstream.ledger.LedgerSettings;
-import dev.slipstream.ledger.TransferKind;
-import dev.slipstream.ledger.TransferRequest;
 import dev.slipstream.markets.engine.EngineCommand;
 import dev.slipstream.markets.engine.RiskLimits;
 import dev.slipstream.markets.sequencer.BetSequencer;
-import dev.slipstream.platform.db.Database;
-import dev.slipstream.platform.db.TestDatabase;
 import dev.slipstream.wire.v1.BetStatus;
 import dev.slipstream.wire.v1.ClientMessage;
 import dev.slipstream.wire.v1.PlaceBet;
@@ -24,11 +19,7 @@ import dev.slipstream.wire.v1.Topic;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,26 +30,16 @@ import org.junit.jupiter.api.Test;
  * balance arrive on the caller's account topic.
  */
 class LiveBetsIT {
+  private BetShardFixture bets;
   private Ledger ledger;
   private BetSequencer shard;
   private LiveFixture fixture;
 
   @BeforeEach
   void start() throws Exception {
-    Database db = TestDatabase.embedded();
-    try (Connection c = db.dataSource().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA IF EXISTS ledger CASCADE");
-      s.execute("DROP SCHEMA IF EXISTS markets CASCADE");
-    }
-    db.migrate(List.of(Ledger.MIGRATION, BetSequencer.MIGRATION));
-    ledger =
-        Ledger.postgres(
-            db.dataSource(), Clock.systemUTC(), LedgerSettings.defaults().withoutSweeper(), null);
-    Account house = ledger.openAccount(AccountKind.HOUSE, "house", "EUR");
-    shard =
-        BetSequencer.start(
-            "live", db.dataSource(), ledger, house.id(), Clock.systemUTC(), System::nanoTime);
+    bets = new BetShardFixture();
+    ledger = bets.ledger;
+    shard = bets.shard;
     shard
         .submit(
             new EngineCommand.Open(
@@ -75,25 +56,14 @@ class LiveBetsIT {
   @AfterEach
   void stop() {
     fixture.close();
-    shard.close();
-    ledger.close();
+    bets.close();
   }
 
   @Test
   void aBetOverTheSocketStakesTheCallersWalletAndArrivesOnTheAccountTopic() throws Exception {
     String token = fixture.signIn("punter@example.com");
     String userId = fixture.userId(token);
-    Account wallet = ledger.openAccount(AccountKind.PLAYER_WALLET, userId, "EUR");
-    Account clearing = ledger.openAccount(AccountKind.PAYMENT_CLEARING, "psp", "EUR");
-    ledger.transfer(
-        new TransferRequest(
-            UUID.randomUUID(),
-            clearing.id(),
-            wallet.id(),
-            10_000,
-            "EUR",
-            TransferKind.DEPOSIT,
-            null));
+    Account wallet = bets.fundedWallet(userId, 10_000);
     Account someoneElse = ledger.openAccount(AccountKind.PLAYER_WALLET, "victim", "EUR");
 
     try (LiveClient client = fixture.signedIn(token)) {

@@ -6,30 +6,21 @@ import static org.awaitility.Awaitility.await;
 
 import dev.slipstream.gateway.markets.BetSettlements;
 import dev.slipstream.ledger.Account;
-import dev.slipstream.ledger.AccountKind;
 import dev.slipstream.ledger.Ledger;
-import dev.slipstream.ledger.LedgerSettings;
-import dev.slipstream.ledger.TransferKind;
-import dev.slipstream.ledger.TransferRequest;
 import dev.slipstream.markets.sequencer.BetSequencer;
 import dev.slipstream.markets.service.BetView;
 import dev.slipstream.markets.service.EvidenceFrames;
 import dev.slipstream.markets.service.MarketService;
 import dev.slipstream.markets.service.NewMarket;
-import dev.slipstream.platform.db.Database;
-import dev.slipstream.platform.db.TestDatabase;
 import dev.slipstream.wire.v1.BetSettlementState;
 import dev.slipstream.wire.v1.BetStatus;
 import dev.slipstream.wire.v1.ClientMessage;
 import dev.slipstream.wire.v1.PlaceBet;
 import dev.slipstream.wire.v1.ServerMessage;
 import dev.slipstream.wire.v1.Topic;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * its market settles the caller's account topic carries a {@code BetSettlement} with the payout.
  */
 class LiveSettlementIT {
+  private BetShardFixture bets;
   private Ledger ledger;
   private BetSequencer shard;
   private MarketService markets;
@@ -46,27 +38,16 @@ class LiveSettlementIT {
 
   @BeforeEach
   void start() throws Exception {
-    Database db = TestDatabase.embedded();
-    try (Connection c = db.dataSource().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA IF EXISTS ledger CASCADE");
-      s.execute("DROP SCHEMA IF EXISTS markets CASCADE");
-    }
-    db.migrate(List.of(Ledger.MIGRATION, BetSequencer.MIGRATION));
-    ledger =
-        Ledger.postgres(
-            db.dataSource(), Clock.systemUTC(), LedgerSettings.defaults().withoutSweeper(), null);
-    Account house = ledger.openAccount(AccountKind.HOUSE, "house", "EUR");
-    shard =
-        BetSequencer.start(
-            "live", db.dataSource(), ledger, house.id(), Clock.systemUTC(), System::nanoTime);
+    bets = new BetShardFixture();
+    ledger = bets.ledger;
+    shard = bets.shard;
     List<dev.slipstream.wire.v1.MarketUpdate> updates = new java.util.ArrayList<>();
     markets =
         MarketService.start(
-            db.dataSource(),
+            bets.db.dataSource(),
             shard,
             ledger,
-            house.id(),
+            bets.house.id(),
             "EUR",
             Clock.systemUTC(),
             EvidenceFrames.NONE,
@@ -79,25 +60,14 @@ class LiveSettlementIT {
   void stop() {
     fixture.close();
     markets.close();
-    shard.close();
-    ledger.close();
+    bets.close();
   }
 
   @Test
   void aSocketBetIsStoredAndItsSettlementReachesTheAccountTopic() throws Exception {
     String token = fixture.signIn("punter@example.com");
     String userId = fixture.userId(token);
-    Account wallet = ledger.openAccount(AccountKind.PLAYER_WALLET, userId, "EUR");
-    Account clearing = ledger.openAccount(AccountKind.PAYMENT_CLEARING, "psp", "EUR");
-    ledger.transfer(
-        new TransferRequest(
-            UUID.randomUUID(),
-            clearing.id(),
-            wallet.id(),
-            10_000,
-            "EUR",
-            TransferKind.DEPOSIT,
-            null));
+    Account wallet = bets.fundedWallet(userId, 10_000);
     String market =
         markets
             .create(
